@@ -1,0 +1,94 @@
+// What a run produces for each school row, and for the sheet as a whole.
+
+/** A fact value after coercion. Dates are ISO "YYYY-MM-DD" strings; null means missing. */
+export type FactValue = number | string | boolean | null;
+
+/** One leaf condition as evaluated for a row: the explanation users read. */
+export interface ConditionTrace {
+  fact: string;
+  /** Human label of the fact (field label or derived label). */
+  label: string;
+  operator: string;
+  /** The value compared against (resolved when it named another fact). */
+  expected: unknown;
+  /** The school's actual value; null when missing. */
+  actual: FactValue;
+  held: boolean;
+  missing: boolean;
+}
+
+/** How a rule (trigger, band or stage) came out, with every leaf that was looked at. */
+export interface RuleTrace {
+  kind: "trigger" | "band" | "stage";
+  id: string;
+  label: string;
+  held: boolean;
+  conditions: ConditionTrace[];
+  /** Facts the rule needed that were missing for this row. */
+  missing: string[];
+}
+
+export interface TriggerHit {
+  id: string;
+  label: string;
+  severity: string;
+}
+
+export interface Escalation {
+  stage: string;
+  label: string;
+  nextAction: string;
+  /** ISO date the next action is due by, or null. */
+  due: string | null;
+  /** ISO date a due window opens (e.g. 6 weeks after a notice when the review is due within 6-8 weeks). */
+  dueFrom?: string | null;
+}
+
+export interface RowIssue {
+  /** 1-based sheet row. */
+  row: number;
+  column?: string;
+  message: string;
+}
+
+export interface RowResult {
+  /** 1-based sheet row number. */
+  row: number;
+  key: string | number | null;
+  name: string | null;
+  /** Final band id (the officer's category when moderated). */
+  band: string;
+  bandLabel: string;
+  /** The band the rules gave, kept beside a moderated one. */
+  ruleBand: string;
+  moderated: boolean;
+  triggers: TriggerHit[];
+  escalation: Escalation | null;
+  /** The next action (the stage's, or the band's when no stage applies). */
+  nextAction: string;
+  due: string | null;
+  /** One line per reason: band, triggers, stage, moderation. */
+  reasons: string[];
+  warnings: string[];
+  /** Extra outputs declared by the ruleset (e.g. consortium funding). */
+  outputs: Record<string, FactValue>;
+  facts: Record<string, FactValue>;
+  traces: RuleTrace[];
+  /** Sheet columns (1-based) whose cells fed each fired trigger, for fills. */
+  triggerCells: { trigger: string; severity: string; columns: number[] }[];
+}
+
+export interface RunResult {
+  ruleset: { id: string; title: string; version: string };
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  /** Number of officer columns (results columns already present from an earlier run are excluded). */
+  tableColumns: number;
+  asOf: string;
+  rows: RowResult[];
+  /** Sheet-level warnings (unmapped optional fields, skipped rows, duplicate keys...). */
+  warnings: string[];
+  /** Field id -> header used (and column number). */
+  columns: Record<string, { header: string; column: number }>;
+}

@@ -1,0 +1,55 @@
+// The one workbook interface every host adapter (ExcelJS file, Office.js, browser upload) speaks.
+// The engine reads SheetData and returns an OutputPlan; it never touches a host API itself.
+
+/** A cell value as hosts hand it over. Percent-formatted numbers arrive as strings such as "56.4%". */
+export type CellValue = string | number | boolean | Date | null;
+
+/** A rectangular table read from one sheet: a header row and the data rows under it. */
+export interface SheetData {
+  /** Sheet (worksheet) name, used in every message. */
+  name: string;
+  /** Header texts, one per column, left to right from firstColumn. */
+  headers: string[];
+  /** Data rows; each row has headers.length cells (shorter rows are padded with null). */
+  rows: CellValue[][];
+  /** 1-based sheet row number of the header row (data row i is at headerRow + 1 + i). */
+  headerRow: number;
+  /** 1-based sheet column number of the first column. */
+  firstColumn: number;
+}
+
+/** Read access to a workbook: the sheets a ruleset may need (the schools table and history sheets). */
+export interface WorkbookSource {
+  sheetNames(): string[];
+  /** The used table on a sheet, or undefined when no such sheet exists. */
+  readSheet(name: string): SheetData | undefined;
+}
+
+/** 1-based sheet coordinates. */
+export interface CellRef {
+  row: number;
+  column: number;
+}
+
+/** Colours are 6-digit hex strings with a leading '#', e.g. "#FFC7CE". */
+export interface CellStyle {
+  fill?: string;
+  font?: string;
+  bold?: boolean;
+}
+
+/** Everything a host writes back after a run; hosts apply it without any logic of their own. */
+export interface OutputPlan {
+  sheet: string;
+  headerRow: number;
+  /** 1-based sheet column of the first results column (right of the officer's table). */
+  firstColumn: number;
+  /** Results column headers (Category, Triggers, Escalation, Next action, Due, Reasons, ...). */
+  headers: string[];
+  /** One array per data row, aligned with SheetData.rows; same length as headers. */
+  values: CellValue[][];
+  /** Style groups: one entry per distinct style, listing every cell that takes it. */
+  styles: { style: CellStyle; cells: CellRef[] }[];
+  /** Summary sheet content: rows of cells, first row is the header. */
+  summary: { name: string; rows: CellValue[][] };
+}
