@@ -12,9 +12,11 @@ export interface ConditionTrace {
   /** The value compared against (resolved when it named another fact). */
   expected: unknown;
   /** The school's actual value; null when missing. */
-  actual: FactValue;
+  actual: FactValue | string[];
   held: boolean;
   missing: boolean;
+  /** Inside a "not": the rule needs this condition NOT to hold. */
+  negated?: boolean;
 }
 
 /** How a rule (trigger, band or stage) came out, with every leaf that was looked at. */
@@ -26,6 +28,8 @@ export interface RuleTrace {
   conditions: ConditionTrace[];
   /** Facts the rule needed that were missing for this row. */
   missing: string[];
+  /** Not met, but could have been had the missing facts been present. */
+  undecided?: boolean;
 }
 
 export interface TriggerHit {

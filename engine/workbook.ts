@@ -50,6 +50,6 @@ export interface OutputPlan {
   values: CellValue[][];
   /** Style groups: one entry per distinct style, listing every cell that takes it. */
   styles: { style: CellStyle; cells: CellRef[] }[];
-  /** Summary sheet content: rows of cells, first row is the header. */
-  summary: { name: string; rows: CellValue[][] };
+  /** Summary sheet content: rows of cells; headerRows are 0-based indices of rows to show in bold. */
+  summary: { name: string; rows: CellValue[][]; headerRows?: number[] };
 }

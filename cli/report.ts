@@ -1,0 +1,47 @@
+// The --report JSON: ruleset identity and, per row, its band, triggers, escalation, reasons, warnings.
+import type { RunResult } from "../engine";
+
+export function reportJson(result: RunResult) {
+  return {
+    ruleset: result.ruleset,
+    sheet: result.sheet,
+    asOf: result.asOf,
+    warnings: result.warnings,
+    rows: result.rows.map((r) => ({
+      row: r.row,
+      key: r.key,
+      name: r.name,
+      band: r.band,
+      ruleBand: r.ruleBand,
+      moderated: r.moderated,
+      triggers: r.triggers.map(({ id, label, severity }) => ({ id, label, severity })),
+      escalation: r.escalation ? { stage: r.escalation.stage, label: r.escalation.label, nextAction: r.escalation.nextAction, due: r.escalation.due } : null,
+      outputs: r.outputs,
+      reasons: r.reasons,
+      warnings: r.warnings,
+    })),
+  };
+}
+
+/** Console summary: counts per band, trigger and stage. */
+export function summaryText(result: RunResult, bands: { id: string; label: string }[]): string {
+  const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
+  const byBand = count(result.rows.map((r) => r.band));
+  const lines = [`${result.ruleset.title} ${result.ruleset.version}: ${result.rows.length} schools on sheet '${result.sheet}' (run date ${result.asOf})`, "", "Category                          Schools"];
+  for (const b of bands) lines.push(`  ${`${b.id} ${b.label}`.padEnd(32)}${String(byBand.get(b.id) ?? 0).padStart(7)}`);
+  const moderated = result.rows.filter((r) => r.moderated).length;
+  if (moderated) lines.push(`  (${moderated} moderated by officers)`);
+  const triggers = count(result.rows.flatMap((r) => r.triggers.map((t) => t.label)));
+  if (triggers.size) {
+    lines.push("", "Triggers                          Schools");
+    for (const [t, n] of [...triggers].sort((a, b) => b[1] - a[1])) lines.push(`  ${t.padEnd(32)}${String(n).padStart(7)}`);
+  }
+  const stages = count(result.rows.filter((r) => r.escalation).map((r) => r.escalation!.label));
+  if (stages.size) {
+    lines.push("", "Escalation                        Schools");
+    for (const [s, n] of stages) lines.push(`  ${s.padEnd(32)}${String(n).padStart(7)}`);
+  }
+  const warned = result.rows.filter((r) => r.warnings.length).length;
+  if (warned || result.warnings.length) lines.push("", `Data warnings: ${warned} rows, ${result.warnings.length} sheet-level (details in --report)`);
+  return lines.join("\n");
+}

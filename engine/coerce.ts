@@ -1,0 +1,124 @@
+// Turning a workbook cell into a typed fact. DfE/Ofsted markers (SUPP, NE, NA, x, -, NULL, blank...)
+// are missing values, never 0. A cell that cannot be read gives a problem text and a missing value.
+import type { CellValue } from "./workbook";
+import type { FactValue } from "./results";
+import type { Field } from "./ruleset/schema";
+import { isoDate } from "./util/dates";
+
+/** Cell texts that mean "no value" in DfE performance tables and Ofsted management information. */
+export const MISSING_MARKERS = new Set([
+  "", "supp", "ne", "na", "n/a", "x", "-", "--", "null", "lowcov", "np", "ne/na", "not judged", "none", ".", "..", ":", "dns",
+]);
+
+export interface Coerced {
+  value: FactValue;
+  /** Why the cell could not be read (the value is then missing). */
+  problem?: string;
+  /** The marker that made a filled cell missing (SUPP, NE, x...): data withheld, not "not applicable". */
+  marker?: string;
+}
+
+const MISSING: Coerced = { value: null };
+
+const GRADE_WORDS: Record<string, number> = {
+  outstanding: 1,
+  good: 2,
+  satisfactory: 3,
+  "requires improvement": 3,
+  ri: 3,
+  inadequate: 4,
+  "serious weaknesses": 4,
+  "special measures": 4,
+};
+
+const CATEGORY_WORDS: Record<string, string> = {
+  swk: "SWK",
+  "serious weaknesses": "SWK",
+  "serious weakness": "SWK",
+  sm: "SM",
+  "special measures": "SM",
+  nti: "NTI",
+  "notice to improve": "NTI",
+};
+
+const YES = new Set(["yes", "y", "true", "1"]);
+const NO = new Set(["no", "n", "false", "0"]);
+
+function text(cell: CellValue): string {
+  return cell instanceof Date ? isoDate(cell) : String(cell).trim();
+}
+
+function parseNumber(s: string): number | undefined {
+  const cleaned = s.replace(/[£,\s]/g, "").replace(/^\((.*)\)$/, "-$1");
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
+  return Number(cleaned);
+}
+
+/** Excel serial day numbers (1900 system) that are plausible dates: 1 Jan 1955 to 31 Dec 2100. */
+function serialToIso(n: number): string | undefined {
+  if (!Number.isFinite(n) || n < 20090 || n > 73415) return undefined;
+  return isoDate(new Date(Math.round((n - 25569) * 86_400_000)));
+}
+
+function parseDate(cell: CellValue): string | undefined {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : isoDate(cell);
+  if (typeof cell === "number") return serialToIso(cell);
+  const s = String(cell).trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
+  if (m) return validDate(+m[1], +m[2], +m[3]);
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s); // UK order: day/month/year
+  if (m) return validDate(m[3].length === 2 ? 2000 + +m[3] : +m[3], +m[2], +m[1]);
+  const n = parseNumber(s);
+  return n === undefined ? undefined : serialToIso(n);
+}
+
+function validDate(y: number, mo: number, d: number): string | undefined {
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d ? isoDate(dt) : undefined;
+}
+
+/** A blank category of concern means the school is in none (not that the fact is unknown). */
+const NO_CATEGORY = new Set(["", "none", "no", "n/a", "na", "-", "null", "not applicable"]);
+
+export function coerce(cell: CellValue, field: Pick<Field, "type" | "label">): Coerced {
+  if (field.type === "categoryOfConcern" && (cell === null || cell === undefined || NO_CATEGORY.has(text(cell).toLowerCase()))) return { value: "None" };
+  if (cell === null || cell === undefined) return MISSING;
+  const s = text(cell);
+  const lower = s.toLowerCase();
+  if (MISSING_MARKERS.has(lower)) return lower === "" ? MISSING : { value: null, marker: s };
+  const fail = (expected: string): Coerced => ({ value: null, problem: `'${s}' is not ${expected}; treated as missing` });
+
+  switch (field.type) {
+    case "text":
+      return { value: s };
+    case "integer":
+    case "number": {
+      const n = typeof cell === "number" ? cell : parseNumber(s);
+      if (n === undefined || !Number.isFinite(n)) return fail("a number");
+      if (field.type === "integer" && !Number.isInteger(n)) return fail("a whole number");
+      return { value: n };
+    }
+    case "percent": {
+      const n = typeof cell === "number" ? cell : parseNumber(s.replace(/%\s*$/, ""));
+      if (n === undefined || !Number.isFinite(n)) return fail("a percentage");
+      return { value: n };
+    }
+    case "yesno":
+      if (typeof cell === "boolean") return { value: cell };
+      if (YES.has(lower)) return { value: true };
+      if (NO.has(lower)) return { value: false };
+      return fail("Yes or No");
+    case "date": {
+      const d = parseDate(cell);
+      return d ? { value: d } : fail("a date");
+    }
+    case "ofstedGrade": {
+      const n = typeof cell === "number" ? cell : parseNumber(s) ?? GRADE_WORDS[lower.replace(/^\d\s*[-:]?\s*/, "")];
+      return n !== undefined && [1, 2, 3, 4].includes(n) ? { value: n } : fail("an Ofsted grade (1-4, Outstanding, Good, Satisfactory/Requires improvement, Inadequate)");
+    }
+    case "categoryOfConcern": {
+      const code = CATEGORY_WORDS[lower];
+      return code ? { value: code } : fail("a category of concern (Serious weaknesses/SWK, Special measures/SM, Notice to improve/NTI)");
+    }
+  }
+}

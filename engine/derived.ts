@@ -1,0 +1,119 @@
+// Derived facts: computed per row from fields, constants, the run date and history sheets,
+// each declared in the ruleset. A derived fact is missing when what it needs is missing.
+import type { FactValue } from "./results";
+import type { Derived, Leaf, Ruleset } from "./ruleset/schema";
+import type { HistoryEntry } from "./history";
+import { daysBetween } from "./util/dates";
+
+export interface RowContext {
+  asOf: string;
+  /** history id -> this school's entries, or undefined when the history sheet is absent. */
+  history: (historyId: string) => HistoryEntry[] | undefined;
+  /** Tests a history entry against a leaf condition with the ruleset's operators. */
+  test: (leaf: Leaf, facts: Record<string, FactValue>) => boolean;
+}
+
+type Compute = (facts: Record<string, FactValue>, ctx: RowContext) => FactValue;
+
+const num = (v: FactValue): v is number => typeof v === "number";
+
+/** Entries newest first by a field; entries without it go last. */
+function newestFirst(entries: HistoryEntry[], orderBy: string): HistoryEntry[] {
+  return [...entries].sort((a, b) => {
+    const x = a[orderBy];
+    const y = b[orderBy];
+    if (x === null) return y === null ? 0 : 1;
+    if (y === null) return -1;
+    return x < y ? 1 : x > y ? -1 : 0;
+  });
+}
+
+function trendWord(text: string): string | null {
+  const t = text.toLowerCase();
+  if (t.startsWith("improv") || t === "up" || t === "rising") return "improving";
+  if (t.startsWith("declin") || t === "down" || t === "falling") return "declining";
+  if (t.startsWith("stable") || t.startsWith("static") || t === "same") return "stable";
+  return null;
+}
+
+function compile(d: Derived): Compute {
+  switch (d.kind) {
+    case "difference":
+      return (f) => (num(f[d.of]) && num(f[d.minus]) ? round((f[d.of] as number) - (f[d.minus] as number)) : null);
+    case "ratio":
+      return (f) => (num(f[d.of]) && num(f[d.per]) && f[d.per] !== 0 ? round(((f[d.of] as number) / (f[d.per] as number)) * (d.scale ?? 1)) : null);
+    case "daysSince":
+      return (f, ctx) => (typeof f[d.of] === "string" ? daysBetween(f[d.of] as string, ctx.asOf) : null);
+    case "matches": {
+      const re = new RegExp(d.pattern, d.flags ?? "i");
+      return (f) => (typeof f[d.of] === "string" ? re.test(f[d.of] as string) : null);
+    }
+    case "trend": {
+      const tolerance = d.tolerance ?? 0;
+      return (f) => {
+        const said = d.override && typeof f[d.override] === "string" ? trendWord(f[d.override] as string) : null;
+        if (said) return said;
+        const values = d.of.map((id) => f[id]);
+        const latest = values[values.length - 1];
+        const previous = [...values.slice(0, -1)].reverse().find(num);
+        if (!num(latest) || previous === undefined) return null;
+        const change = latest - previous;
+        return change > tolerance ? "improving" : change < -tolerance ? "declining" : "stable";
+      };
+    }
+    case "consecutiveLatest":
+      return (_f, ctx) => {
+        const entries = ctx.history(d.history);
+        if (!entries) return null;
+        let n = 0;
+        for (const e of newestFirst(entries, d.orderBy)) {
+          if (!ctx.test(d.where, e)) break;
+          n++;
+        }
+        return n;
+      };
+    case "count":
+      return (_f, ctx) => {
+        const entries = ctx.history(d.history);
+        if (!entries) return null;
+        return entries.filter((e) => {
+          if (d.where && !ctx.test(d.where, e)) return false;
+          if (!d.withinDays || !d.dateField) return true;
+          const when = e[d.dateField];
+          return typeof when === "string" && daysBetween(when, ctx.asOf) <= d.withinDays && daysBetween(when, ctx.asOf) >= 0;
+        }).length;
+      };
+    case "latest":
+      return (_f, ctx) => {
+        const entries = ctx.history(d.history);
+        if (!entries) return null;
+        const e = newestFirst(d.where ? entries.filter((x) => ctx.test(d.where!, x)) : entries, d.orderBy)[0];
+        return e ? e[d.value] ?? null : null;
+      };
+  }
+}
+
+/** Rounds away floating-point noise (0.1 + 0.2) without losing real precision. */
+const round = (n: number) => Math.round(n * 1e9) / 1e9;
+
+export interface DerivedFacts {
+  /** Adds every derived fact to facts, in declaration order. */
+  apply(facts: Record<string, FactValue>, ctx: RowContext): void;
+  /** Field ids each fact ultimately rests on (for highlighting the cells behind a trigger). */
+  sources: Map<string, string[]>;
+}
+
+export function compileDerived(ruleset: Ruleset): DerivedFacts {
+  const steps = (ruleset.derived ?? []).map((d) => [d.id, compile(d)] as const);
+  const sources = new Map<string, string[]>(ruleset.fields.map((f) => [f.id, [f.id]]));
+  for (const d of ruleset.derived ?? []) {
+    const inputs = d.kind === "difference" ? [d.of, d.minus] : d.kind === "ratio" ? [d.of, d.per] : d.kind === "trend" ? [...d.of, ...(d.override ? [d.override] : [])] : "of" in d ? [d.of] : [];
+    sources.set(d.id, [...new Set(inputs.flatMap((id) => sources.get(id) ?? []))]);
+  }
+  return {
+    apply(facts, ctx) {
+      for (const [id, compute] of steps) facts[id] = compute(facts, ctx);
+    },
+    sources,
+  };
+}

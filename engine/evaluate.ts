@@ -1,0 +1,156 @@
+// One school's evaluation: constants for its year, derived facts, then triggers (early warnings),
+// bands (first that holds, highest concern first) and escalation stages (first that holds).
+import type { Ruleset, Leaf } from "./ruleset/schema";
+import type { ConditionTrace, FactValue, RuleTrace } from "./results";
+import { compileCondition, type Compiled, type Facts } from "./compile";
+import { compileDerived, type RowContext } from "./derived";
+import { createEngine, operatorLookup, type OperatorLookup } from "./operators";
+import { academicYearOf } from "./util/dates";
+import { didYouMean } from "./util/nearest";
+import type { HistoryEntry } from "./history";
+
+interface CompiledRule {
+  kind: RuleTrace["kind"];
+  id: string;
+  label: string;
+  test: Compiled;
+}
+
+export interface Outcome {
+  facts: Record<string, FactValue>;
+  triggers: string[];
+  /** The band the school ends with: the officer's when moderated, else the rules'. */
+  band: string;
+  ruleBand: string;
+  moderated: boolean;
+  /** Set when the officer's category names no band of this ruleset. */
+  overrideProblem?: string;
+  stage: string | null;
+  traces: RuleTrace[];
+}
+
+export interface CompiledRuleset {
+  ruleset: Ruleset;
+  operators: OperatorLookup;
+  /** Field ids each fact rests on. */
+  sources: Map<string, string[]>;
+  label(fact: string): string;
+  /**
+   * Evaluates one row's field facts (mutated: constants and derived facts are added). `withheld`
+   * names fields whose cells held a marker (SUPP, NE...) or unreadable text: a rule that fails
+   * only for want of them is reported as undecided.
+   */
+  evaluate(facts: Record<string, FactValue>, asOf: string, history: (id: string) => HistoryEntry[] | undefined, withheld?: Map<string, string>): Outcome;
+}
+
+export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
+  const operators = operatorLookup(createEngine());
+  const labels = new Map<string, string>([
+    ...ruleset.fields.map((f) => [f.id, f.label] as const),
+    ...Object.entries(ruleset.constants ?? {}).map(([id, c]) => [id, c.label] as const),
+    ...(ruleset.derived ?? []).map((d) => [d.id, d.label] as const),
+    ["asOf", "Run date"],
+    ["year", "Academic year"],
+    ["triggers", "Triggers"],
+    ["triggerCount", "Number of triggers"],
+    ["band", "Category"],
+  ]);
+  const label = (fact: string) => labels.get(fact) ?? fact;
+  const ctx = { operators, shared: ruleset.sharedConditions ?? {}, label };
+  const rule = (kind: RuleTrace["kind"], r: { id: string; label: string; conditions?: any }): CompiledRule => ({
+    kind,
+    id: r.id,
+    label: r.label,
+    test: r.conditions ? compileCondition(r.conditions, ctx) : () => true,
+  });
+  const triggers = ruleset.triggers.map((t) => rule("trigger", t));
+  const bands = ruleset.bands.map((b) => rule("band", b));
+  const stages = (ruleset.escalation ?? []).map((s) => rule("stage", s));
+  const derived = compileDerived(ruleset);
+  const constants = constantResolver(ruleset);
+
+  const leafTests = new Map<Leaf, Compiled>();
+  const test: RowContext["test"] = (leaf, facts) => {
+    if (!leafTests.has(leaf)) leafTests.set(leaf, compileCondition(leaf, ctx));
+    return leafTests.get(leaf)!(facts);
+  };
+
+  const run = (r: CompiledRule, facts: Facts, traces: RuleTrace[], withheld?: Map<string, string>): boolean => {
+    const conditions: ConditionTrace[] = [];
+    const held = r.test(facts, conditions);
+    const missing = [...new Set(conditions.filter((c) => c.missing).map((c) => c.fact))];
+    const wasWithheld = (fact: string) => (derived.sources.get(fact) ?? []).some((f) => withheld?.has(f));
+    const undecided = !held && missing.some(wasWithheld) && r.test(facts, undefined, true);
+    traces.push({ kind: r.kind, id: r.id, label: r.label, held, conditions, missing, ...(undecided ? { undecided } : {}) });
+    return held;
+  };
+
+  return {
+    ruleset,
+    operators,
+    sources: derived.sources,
+    label,
+    evaluate(facts, asOf, history, withheld) {
+      const year = (ruleset.year?.field ? yearText(facts[ruleset.year.field]) : null) ?? ruleset.year?.default ?? academicYearOf(asOf);
+      facts.asOf = asOf;
+      facts.year = year;
+      Object.assign(facts, constants(year));
+      derived.apply(facts, { asOf, history, test });
+      const traces: RuleTrace[] = [];
+      const fired = triggers.filter((t) => run(t, facts, traces, withheld)).map((t) => t.id);
+      const withTriggers = facts as Facts;
+      withTriggers.triggers = fired;
+      withTriggers.triggerCount = fired.length;
+      // Bands and stages: the first (highest) that holds wins; later ones are not evaluated.
+      const ruleBand = bands.find((b) => run(b, withTriggers, traces, withheld))!.id;
+      const { band, moderated, problem } = moderate(ruleset, ruleBand, ruleset.override ? facts[ruleset.override.field] : null);
+      // Escalation follows the category the school ends with, moderated or not.
+      withTriggers.band = band;
+      const stage = stages.find((s) => run(s, withTriggers, traces, withheld))?.id ?? null;
+      delete withTriggers.triggers;
+      delete withTriggers.triggerCount;
+      facts.triggerCount = fired.length;
+      return { facts, triggers: fired, band, ruleBand, moderated, ...(problem ? { overrideProblem: problem } : {}), stage, traces };
+    },
+  };
+}
+
+/** An officer's category, when filled and naming a band (by id, label or both), wins. */
+function moderate(ruleset: Ruleset, ruleBand: string, officer: FactValue): { band: string; moderated: boolean; problem?: string } {
+  if (officer === null || officer === undefined || officer === "") return { band: ruleBand, moderated: false };
+  const said = String(officer).trim().toLowerCase();
+  const match = ruleset.bands.find((b) => [b.id, b.label, `${b.id} ${b.label}`].some((x) => x.toLowerCase() === said));
+  if (match) return { band: match.id, moderated: true };
+  const ids = ruleset.bands.map((b) => b.id);
+  return {
+    band: ruleBand,
+    moderated: false,
+    problem: `Officer category '${officer}' is not a category of this ruleset (${ids.join(", ")})${didYouMean(String(officer), ids)}; the rules' category is used`,
+  };
+}
+
+function yearText(v: FactValue): string | null {
+  if (typeof v === "string" && /^\d{4}\/\d{2}$/.test(v)) return v;
+  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return academicYearOf(v);
+  if (typeof v === "number" && v > 1990 && v < 2100) return `${v - 1}/${String(v % 100).padStart(2, "0")}`; // 2019 = the year ending summer 2019
+  return null;
+}
+
+/** Constant values for an academic year: byYear picks the latest year not after the row's year. */
+function constantResolver(ruleset: Ruleset): (year: string) => Record<string, FactValue> {
+  const cache = new Map<string, Record<string, FactValue>>();
+  return (year) => {
+    if (!cache.has(year)) {
+      const values: Record<string, FactValue> = {};
+      for (const [id, c] of Object.entries(ruleset.constants ?? {})) {
+        if (typeof c.value !== "object") values[id] = c.value;
+        else {
+          const years = Object.keys(c.value.byYear).filter((y) => y <= year).sort();
+          values[id] = years.length ? c.value.byYear[years[years.length - 1]] : null;
+        }
+      }
+      cache.set(year, values);
+    }
+    return cache.get(year)!;
+  };
+}

@@ -1,0 +1,106 @@
+// Plain-English explanations: which conditions held, with the school's actual values.
+import type { ConditionTrace, RowResult, RuleTrace } from "./results";
+import { ukDate } from "./util/dates";
+
+const OPERATOR_WORDS: Record<string, string> = {
+  equal: "is",
+  notEqual: "is not",
+  in: "is one of",
+  notIn: "is not one of",
+  contains: "includes",
+  doesNotContain: "does not include",
+  lessThan: "is below",
+  lessThanInclusive: "is at most",
+  greaterThan: "is above",
+  greaterThanInclusive: "is at least",
+  before: "is before",
+  onOrBefore: "is on or before",
+  after: "is after",
+  onOrAfter: "is on or after",
+  between: "is between",
+  matches: "matches",
+  isMissing: "is missing",
+  isPresent: "is present",
+};
+
+export function formatValue(v: unknown): string {
+  if (v === null || v === undefined) return "missing";
+  if (typeof v === "boolean") return v ? "Yes" : "No";
+  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return ukDate(v);
+  if (Array.isArray(v)) return v.length ? v.map(formatValue).join(", ") : "none";
+  if (typeof v === "object" && "label" in (v as object)) {
+    const ref = v as { label: string; value: unknown };
+    return `${ref.label} (${formatValue(ref.value)})`;
+  }
+  if (typeof v === "number" && !Number.isInteger(v)) return String(Math.round(v * 100) / 100);
+  return String(v);
+}
+
+function operatorText(op: string): string {
+  const parts = op.split(":");
+  const base = OPERATOR_WORDS[parts[parts.length - 1]] ?? parts[parts.length - 1];
+  return parts.includes("not") ? `not: ${base}` : base;
+}
+
+/** "Ofsted grade is at least 3 (actual 3)" */
+export function describeCondition(c: ConditionTrace): string {
+  const rule = `${c.label} ${operatorText(c.operator)}${c.expected === undefined ? "" : " " + formatValue(c.expected)}`;
+  const actual = c.missing ? "missing" : formatValue(c.actual);
+  return `${c.negated ? "not (" + rule + ")" : rule} (actual ${actual})`;
+}
+
+/** Conditions that made the rule come out as it did (held, or inside a "not" and did not hold). */
+export function supporting(t: RuleTrace): ConditionTrace[] {
+  return t.conditions.filter((c) => c.held !== !!c.negated);
+}
+
+function because(t: RuleTrace): string {
+  const s = supporting(t);
+  return s.length ? s.map(describeCondition).join("; ") : "no conditions";
+}
+
+/** Reasons column lines: band, triggers, stage, moderation, and rules left undecided by missing data. */
+export function reasonsFor(
+  r: Pick<RowResult, "traces" | "band" | "bandLabel" | "ruleBand" | "moderated">,
+  ruleBandLabel: string,
+  withheld: Map<string, string> = new Map(),
+  sources: Map<string, string[]> = new Map(),
+  label: (fact: string) => string = (f) => f,
+): string[] {
+  const lines: string[] = [];
+  const bandTrace = r.traces.find((t) => t.kind === "band" && t.id === r.ruleBand);
+  if (r.moderated) lines.push(`Moderated by officer: ${r.band} ${r.bandLabel} (the rules gave ${r.ruleBand} ${ruleBandLabel})`);
+  if (bandTrace) {
+    const isDefault = bandTrace.conditions.length === 0;
+    lines.push(`${r.moderated ? "Rules" : "Category"} ${r.ruleBand} ${ruleBandLabel}: ${isDefault ? "no higher category's conditions held" : because(bandTrace)}`);
+  }
+  for (const t of r.traces) {
+    if (t.held && t.kind === "trigger") lines.push(`Trigger ${t.label}: ${because(t)}`);
+    if (t.held && t.kind === "stage") lines.push(`Escalation ${t.label}: ${because(t)}`);
+  }
+  const undecided = r.traces.filter((t) => t.undecided);
+  if (undecided.length) {
+    const why = (t: RuleTrace) =>
+      [...new Set(t.conditions.filter((c) => c.missing).flatMap((c) => sources.get(c.fact) ?? []))]
+        .filter((f) => withheld.has(f))
+        .map((f) => `${label(f)} was '${withheld.get(f)}'`)
+        .join(", ");
+    lines.push(`Could not be decided for lack of data: ${undecided.map((t) => `${t.label} (${why(t)})`).join("; ")}`);
+  }
+  return lines;
+}
+
+/** The full explanation for the add-in and reports: every rule looked at, every condition with its value. */
+export function explainRow(r: RowResult): string[] {
+  const lines = [`${r.name ?? r.key ?? "Row " + r.row}: ${r.band} ${r.bandLabel}${r.moderated ? ` (moderated; rules gave ${r.ruleBand})` : ""}`];
+  if (r.triggers.length) lines.push(`Triggers: ${r.triggers.map((t) => `${t.label} (${t.severity})`).join(", ")}`);
+  if (r.escalation) lines.push(`Escalation: ${r.escalation.label}. Next action: ${r.escalation.nextAction}${r.escalation.due ? ` Due ${ukDate(r.escalation.due)}.` : ""}`);
+  else if (r.nextAction) lines.push(`Next action: ${r.nextAction}`);
+  for (const t of r.traces) {
+    const kind = t.kind === "band" ? "Category" : t.kind === "stage" ? "Stage" : "Trigger";
+    lines.push(`${t.held ? "✔" : "✘"} ${kind} ${t.label}${t.held ? "" : " (not met)"}`);
+    for (const c of t.conditions) lines.push(`    ${c.held !== !!c.negated ? "✔" : "✘"} ${describeCondition(c)}`);
+  }
+  for (const w of r.warnings) lines.push(`⚠ ${w}`);
+  return lines;
+}

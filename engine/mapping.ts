@@ -1,0 +1,101 @@
+// Matching a sheet's headers to a ruleset's fields, and reading each row's cells into facts.
+import type { SheetData } from "./workbook";
+import type { FactValue } from "./results";
+import type { Field, Ruleset } from "./ruleset/schema";
+import { coerce } from "./coerce";
+import { InputError, describeColumn } from "./errors";
+import { nearest } from "./util/nearest";
+
+/** The results columns a run writes, in order (ruleset outputs such as funding follow Reasons). */
+export const RESULT_HEADERS = ["Category", "Rule category", "Triggers", "Escalation", "Next action", "Due", "Reasons"];
+
+export function resultHeaders(ruleset: Ruleset): string[] {
+  return [...RESULT_HEADERS, ...(ruleset.outputs ?? []).map((o) => o.header)];
+}
+
+export function normaliseHeader(h: string): string {
+  return h.toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9%£]+/g, " ").trim();
+}
+
+/**
+ * How many columns belong to the officer: a trailing block of results headers left by an earlier
+ * run (starting with "Category") is ours to overwrite, so it is excluded.
+ */
+export function officerColumnCount(sheet: SheetData, ruleset: Ruleset): number {
+  const ours = new Set(resultHeaders(ruleset).map(normaliseHeader));
+  let end = sheet.headers.length;
+  while (end > 0 && sheet.headers[end - 1] === "") end--;
+  for (let start = end - 1; start >= 0 && ours.has(normaliseHeader(sheet.headers[start])); start--) {
+    if (normaliseHeader(sheet.headers[start]) === "category") return start;
+  }
+  return end;
+}
+
+export interface ColumnMap {
+  /** field id -> 0-based index into sheet.headers */
+  index: Map<string, number>;
+  warnings: string[];
+}
+
+/** Finds each field's column; a required field without one stops the run with a clear message. */
+export function mapColumns(sheet: SheetData, fields: Field[], width: number): ColumnMap {
+  const byHeader = new Map<string, number>();
+  const warnings: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const key = normaliseHeader(sheet.headers[c]);
+    if (!key) continue;
+    if (byHeader.has(key)) {
+      warnings.push(`Sheet '${sheet.name}': ${describeColumn(sheet.headers[c], sheet.firstColumn + c)} repeats the header of column ${sheet.firstColumn + byHeader.get(key)!}; the first is used`);
+    } else byHeader.set(key, c);
+  }
+  const index = new Map<string, number>();
+  const missing: string[] = [];
+  for (const f of fields) {
+    const c = f.headers.map((h) => byHeader.get(normaliseHeader(h))).find((x) => x !== undefined);
+    if (c !== undefined) index.set(f.id, c);
+    else {
+      const near = nearest(f.headers[0], sheet.headers.slice(0, width).filter((h) => h && !index.has(h)));
+      const hint = near ? `; nearest header found: '${near}'` : "";
+      const text = `${f.label} (looked for ${f.headers.map((h) => `'${h}'`).join(", ")}${hint})`;
+      if (f.required) missing.push(text);
+      else warnings.push(`Sheet '${sheet.name}': no column for ${text}; rules using it treat it as missing`);
+    }
+  }
+  if (missing.length) {
+    throw new InputError(
+      `Sheet '${sheet.name}' (header row ${sheet.headerRow}) has no column for required field${missing.length > 1 ? "s" : ""}:\n  - ${missing.join("\n  - ")}`,
+    );
+  }
+  return { index, warnings };
+}
+
+export interface RowFacts {
+  facts: Record<string, FactValue>;
+  problems: { column: string; message: string }[];
+  /** Fields whose cell was filled but gave no value (a SUPP/NE marker or unreadable text) -> that text. */
+  withheld: Map<string, string>;
+}
+
+/** Coerces one data row into facts; unreadable cells become missing, each with a problem text. */
+export function readRow(sheet: SheetData, rowIndex: number, fields: Field[], columns: Map<string, number>): RowFacts {
+  const row = sheet.rows[rowIndex];
+  const facts: Record<string, FactValue> = {};
+  const problems: RowFacts["problems"] = [];
+  const withheld = new Map<string, string>();
+  for (const f of fields) {
+    const c = columns.get(f.id);
+    if (c === undefined) {
+      facts[f.id] = null;
+      continue;
+    }
+    const { value, problem, marker } = coerce(row[c], f);
+    if (marker !== undefined || problem) withheld.set(f.id, marker ?? String(row[c]));
+    const column = describeColumn(sheet.headers[c], sheet.firstColumn + c);
+    if (problem) problems.push({ column, message: problem });
+    else if (typeof value === "number" && ((f.min !== undefined && value < f.min) || (f.max !== undefined && value > f.max))) {
+      problems.push({ column, message: `${value} is outside the expected range ${f.min ?? "-"} to ${f.max ?? "-"} for ${f.label}; used as it is` });
+    }
+    facts[f.id] = value;
+  }
+  return { facts, problems, withheld };
+}

@@ -1,0 +1,68 @@
+// Turns a run's results into an OutputPlan: results columns at the right of the officer's table,
+// the band fill on each Category cell, severity fills on the cells behind each trigger, a summary.
+import type { CellRef, CellStyle, CellValue, OutputPlan } from "./workbook";
+import type { RunResult } from "./results";
+import type { Ruleset } from "./ruleset/schema";
+import { resultHeaders } from "./mapping";
+import { summaryRows, SUMMARY_SHEET } from "./summary";
+
+/** Used when a ruleset gives a band or severity no style. */
+const FALLBACK: CellStyle = { fill: "#D9D9D9" };
+
+export function buildOutputPlan(result: RunResult, ruleset: Ruleset): OutputPlan {
+  const headers = resultHeaders(ruleset);
+  const firstColumn = result.firstColumn + result.tableColumns;
+  const byRow = new Map(result.rows.map((r) => [r.row, r]));
+  const dataRows = Math.max(0, ...result.rows.map((r) => r.row - result.headerRow));
+  const severityRank = Object.keys(ruleset.styles.severities);
+  const rank = (s: string) => (severityRank.includes(s) ? severityRank.indexOf(s) : severityRank.length);
+
+  const groups = new Map<string, { style: CellStyle; cells: CellRef[] }>();
+  const paint = (style: CellStyle | undefined, cell: CellRef) => {
+    const s = style ?? FALLBACK;
+    const key = JSON.stringify(s);
+    if (!groups.has(key)) groups.set(key, { style: s, cells: [] });
+    groups.get(key)!.cells.push(cell);
+  };
+
+  const values: CellValue[][] = [];
+  for (let i = 0; i < dataRows; i++) {
+    const row = result.headerRow + 1 + i;
+    const r = byRow.get(row);
+    if (!r) {
+      values.push(headers.map(() => null));
+      continue;
+    }
+    const ruleBand = ruleset.bands.find((b) => b.id === r.ruleBand)!;
+    values.push([
+      `${r.band} ${r.bandLabel}${r.moderated ? " (moderated)" : ""}`,
+      `${ruleBand.id} ${ruleBand.label}`,
+      r.triggers.map((t) => t.label).join("; ") || null,
+      r.escalation?.label ?? null,
+      r.nextAction || null,
+      r.due ? new Date(r.due + "T00:00:00Z") : null,
+      r.reasons.join("\n"),
+      ...(ruleset.outputs ?? []).map((o) => r.outputs[o.id] ?? null),
+    ]);
+    paint(ruleset.styles.bands[r.band], { row, column: firstColumn });
+    // Each officer cell takes the colour of the most severe trigger it fed.
+    const cellSeverity = new Map<number, string>();
+    for (const t of r.triggerCells) {
+      for (const c of t.columns) if (!cellSeverity.has(c) || rank(t.severity) < rank(cellSeverity.get(c)!)) cellSeverity.set(c, t.severity);
+    }
+    for (const [column, severity] of cellSeverity) paint(ruleset.styles.severities[severity], { row, column });
+    if (r.triggers.length) {
+      const worst = [...r.triggers].sort((a, b) => rank(a.severity) - rank(b.severity))[0].severity;
+      paint(ruleset.styles.severities[worst], { row, column: firstColumn + 2 });
+    }
+  }
+  return {
+    sheet: result.sheet,
+    headerRow: result.headerRow,
+    firstColumn,
+    headers,
+    values,
+    styles: [...groups.values()],
+    summary: { name: SUMMARY_SHEET, ...summaryRows(result, ruleset) },
+  };
+}

@@ -1,0 +1,206 @@
+// Reading and validating a ruleset: JSON syntax and duplicate keys, the zod schema, then the
+// cross-references a schema cannot see (unknown facts and operators, duplicate ids, defaults).
+import type { z } from "zod";
+import { RulesetSchema, type Ruleset, type Condition } from "./schema";
+import { JsonDocument, syntaxIssues, type JsonIssue, type PathPart } from "./json-text";
+import { forEachLeaf, forEachReference, isFactRef } from "./conditions";
+import { didYouMean } from "../util/nearest";
+import { BASE_OPERATORS, DECORATORS, VALUELESS_OPERATORS } from "../operators";
+
+export class RulesetError extends Error {
+  constructor(readonly source: string, readonly issues: JsonIssue[]) {
+    super(
+      `${source}: the ruleset is not valid (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
+        issues.map((i) => `  - ${i.path}${i.line ? ` (line ${i.line}, column ${i.column})` : ""}: ${i.message}`).join("\n"),
+    );
+    this.name = "RulesetError";
+  }
+}
+
+/** Facts every ruleset can use besides its own: the run date and academic year. */
+export const RUN_FACTS = ["asOf", "year"];
+/** Facts bands and stages can use: the fired trigger ids and their count. */
+export const TRIGGER_FACTS = ["triggers", "triggerCount"];
+/** Facts stages can use: the band id the school ended with. */
+export const BAND_FACTS = ["band"];
+
+export function parseRuleset(text: string, source = "ruleset"): Ruleset {
+  const syntax = syntaxIssues(text);
+  if (syntax.length) throw new RulesetError(source, syntax);
+  return validateRuleset(JSON.parse(text), source, new JsonDocument(text));
+}
+
+export function validateRuleset(data: unknown, source = "ruleset", doc?: JsonDocument): Ruleset {
+  const at = (parts: readonly PathPart[], message: string): JsonIssue =>
+    doc ? doc.issue(parts, message) : { path: new JsonDocument("").issue(parts, message).path, message };
+  const parsed = RulesetSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new RulesetError(source, flattenZodIssues(parsed.error.issues).map((i) => at(i.path as PathPart[], i.message)));
+  }
+  const issues = crossCheck(parsed.data).map(([path, message]) => at(path, message));
+  if (issues.length) throw new RulesetError(source, issues);
+  return parsed.data;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Union errors list every branch; keep the branch that got furthest, so the message is the real one. */
+function flattenZodIssues(issues: readonly ZodIssue[], prefix: PropertyKey[] = []): { path: PropertyKey[]; message: string }[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === "invalid_union" && issue.errors.length) {
+      const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
+      if (depth(best) > 0) return flattenZodIssues(best, path);
+      return [{ path, message: "is not a valid condition: expected {fact, operator, value}, {all: [...]}, {any: [...]}, {not: ...} or {condition: name}" }];
+    }
+    if (issue.code === "unrecognized_keys") return [{ path, message: `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}` }];
+    return [{ path, message: issue.message }];
+  });
+}
+const depth = (branch: readonly ZodIssue[]): number =>
+  Math.max(0, ...branch.map((i) => i.path.length + (i.code === "unrecognized_keys" ? 0 : 0.5)));
+
+/** Cross-reference checks; each problem is [json path, message]. */
+function crossCheck(r: Ruleset): [PathPart[], string][] {
+  const problems: [PathPart[], string][] = [];
+  const add = (path: PathPart[], message: string) => problems.push([path, message]);
+
+  const duplicates = (items: { id: string }[] | undefined, where: string) => {
+    const seen = new Set<string>();
+    items?.forEach((item, i) => {
+      if (seen.has(item.id)) add([where, i, "id"], `duplicate id '${item.id}' in ${where}`);
+      seen.add(item.id);
+    });
+  };
+  duplicates(r.fields, "fields");
+  duplicates(r.derived, "derived");
+  duplicates(r.triggers, "triggers");
+  duplicates(r.bands, "bands");
+  duplicates(r.escalation, "escalation");
+  duplicates(r.history, "history");
+  duplicates(r.outputs, "outputs");
+
+  const fieldIds = r.fields.map((f) => f.id);
+  const constantIds = Object.keys(r.constants ?? {});
+  const derivedIds = (r.derived ?? []).map((d) => d.id);
+  const historyIds = (r.history ?? []).map((h) => h.id);
+  const bandIds = r.bands.map((b) => b.id);
+  const triggerIds = r.triggers.map((t) => t.id);
+  const stageIds = (r.escalation ?? []).map((s) => s.id);
+  const rowFacts = [...fieldIds, ...constantIds, ...RUN_FACTS];
+
+  const names = new Map<string, PathPart[]>();
+  for (const [list, ids] of [["fields", fieldIds], ["constants", constantIds], ["derived", derivedIds]] as const) {
+    ids.forEach((id, i) => {
+      if (names.has(id) || RUN_FACTS.includes(id) || TRIGGER_FACTS.includes(id) || BAND_FACTS.includes(id)) {
+        add(list === "constants" ? [list, id] : [list, i, "id"], `the fact name '${id}' is used twice (fields, constants and derived facts share one name space, and asOf, year, triggers, triggerCount and band are reserved)`);
+      }
+      names.set(id, [list, i]);
+    });
+  }
+
+  const headerOwner = new Map<string, string>();
+  r.fields.forEach((f, i) =>
+    f.headers.forEach((h, j) => {
+      const k = h.trim().toLowerCase();
+      const owner = headerOwner.get(k);
+      if (owner) add(["fields", i, "headers", j], `the header '${h}' is already an alias of field '${owner}'`);
+      else headerOwner.set(k, f.id);
+    }),
+  );
+
+  const needField = (path: PathPart[], id: string | undefined, what: string, pool = fieldIds) => {
+    if (id !== undefined && !pool.includes(id)) add(path, `unknown ${what} '${id}'${didYouMean(id, pool)}`);
+  };
+  needField(["key"], r.key, "field");
+  needField(["name"], r.name, "field");
+  needField(["override", "field"], r.override?.field, "field");
+  needField(["year", "field"], r.year?.field, "field");
+  r.summaryBy?.forEach((id, i) => needField(["summaryBy", i], id, "field"));
+
+  // Derived facts may use fields, constants and derived facts defined before them.
+  const known = [...rowFacts];
+  (r.derived ?? []).forEach((d, i) => {
+    const here: PathPart[] = ["derived", i];
+    if (d.kind === "difference" || d.kind === "ratio" || d.kind === "daysSince" || d.kind === "matches") {
+      needField([...here, "of"], d.of, "fact", known);
+      if (d.kind === "difference") needField([...here, "minus"], d.minus, "fact", known);
+      if (d.kind === "ratio") needField([...here, "per"], d.per, "fact", known);
+      if (d.kind === "matches") {
+        try {
+          new RegExp(d.pattern, d.flags);
+        } catch (e) {
+          add([...here, "pattern"], `not a valid regular expression: ${(e as Error).message}`);
+        }
+      }
+    } else if (d.kind === "trend") {
+      d.of.forEach((id, j) => needField([...here, "of", j], id, "fact", known));
+      needField([...here, "override"], d.override, "field", fieldIds);
+    } else {
+      const h = r.history?.find((x) => x.id === d.history);
+      if (!h) add([...here, "history"], `unknown history '${d.history}'${didYouMean(d.history, historyIds)}`);
+      else {
+        const hFields = h.fields.map((f) => f.id);
+        if (d.kind !== "count") needField([...here, "orderBy"], d.orderBy, "field of history '" + h.id + "'", hFields);
+        if (d.kind === "latest") needField([...here, "value"], d.value, "field of history '" + h.id + "'", hFields);
+        if (d.kind === "count") needField([...here, "dateField"], d.dateField, "field of history '" + h.id + "'", hFields);
+        if (d.kind === "count" && d.withinDays && !d.dateField) add([...here, "dateField"], "withinDays needs a dateField");
+        if (d.where) checkLeaf(d.where, [...here, "where"], hFields);
+      }
+    }
+    known.push(d.id);
+  });
+  (r.history ?? []).forEach((h, i) => needField(["history", i, "key"], h.key, "field of this history", h.fields.map((f) => f.id)));
+
+  function checkLeaf(leaf: { fact: string; operator: string; value?: unknown }, path: PathPart[], facts: string[]) {
+    if (!facts.includes(leaf.fact)) add([...path, "fact"], `unknown fact '${leaf.fact}'${didYouMean(leaf.fact, facts)}`);
+    const parts = leaf.operator.split(":");
+    const base = parts.pop()!;
+    if (!BASE_OPERATORS.includes(base)) add([...path, "operator"], `unknown operator '${base}'${didYouMean(base, BASE_OPERATORS)}`);
+    for (const d of parts) if (!DECORATORS.includes(d)) add([...path, "operator"], `unknown operator decorator '${d}'${didYouMean(d, DECORATORS)}`);
+    if (VALUELESS_OPERATORS.has(base)) {
+      if (leaf.value !== undefined) add([...path, "value"], `'${base}' takes no value`);
+    } else if (leaf.value === undefined) add(path, `a value is needed for '${leaf.operator}'`);
+    if (isFactRef(leaf.value) && !facts.includes(leaf.value.fact)) {
+      add([...path, "value", "fact"], `unknown fact '${leaf.value.fact}'${didYouMean(leaf.value.fact, facts)}`);
+    }
+  }
+
+  const shared = r.sharedConditions ?? {};
+  const checkCondition = (c: Condition, path: PathPart[], facts: string[]) => {
+    forEachLeaf(c, path, (leaf, p) => checkLeaf(leaf, p, facts));
+    forEachReference(c, path, (name, p) => {
+      if (!(name in shared)) add([...p, "condition"], `unknown shared condition '${name}'${didYouMean(name, Object.keys(shared))}`);
+    });
+  };
+  const triggerFacts = [...known];
+  const bandFacts = [...known, ...TRIGGER_FACTS];
+  const stageFacts = [...bandFacts, ...BAND_FACTS];
+  for (const [name, c] of Object.entries(shared)) {
+    checkCondition(c, ["sharedConditions", name], stageFacts);
+    forEachReference(c, [], (ref) => ref === name && add(["sharedConditions", name], `shared condition '${name}' refers to itself`));
+  }
+  r.triggers.forEach((t, i) => checkCondition(t.conditions, ["triggers", i, "conditions"], triggerFacts));
+  r.bands.forEach((b, i) => {
+    if (b.conditions) checkCondition(b.conditions, ["bands", i, "conditions"], bandFacts);
+    else if (i !== r.bands.length - 1) add(["bands", i], `only the last band (the default, lowest concern) may have no conditions; '${b.id}' is not last`);
+  });
+  if (r.bands[r.bands.length - 1].conditions) add(["bands", r.bands.length - 1], "the last band is the default and must have no conditions");
+  (r.escalation ?? []).forEach((s, i) => {
+    checkCondition(s.conditions, ["escalation", i, "conditions"], stageFacts);
+    needField(["escalation", i, "due", "from"], s.due?.from, "date fact", known);
+  });
+  (r.outputs ?? []).forEach((o, i) => {
+    needField(["outputs", i, "pupils"], o.pupils, "field");
+    for (const band of Object.keys(o.rates)) needField(["outputs", i, "rates", band], band, "band", bandIds);
+  });
+  for (const band of Object.keys(r.styles.bands)) needField(["styles", "bands", band], band, "band", bandIds);
+  (r.tests ?? []).forEach((t, i) => {
+    if (t.expect.band !== undefined) needField(["tests", i, "expect", "band"], t.expect.band, "band", bandIds);
+    if (t.expect.ruleBand !== undefined) needField(["tests", i, "expect", "ruleBand"], t.expect.ruleBand, "band", bandIds);
+    t.expect.triggers?.forEach((id, j) => needField(["tests", i, "expect", "triggers", j], id, "trigger", triggerIds));
+    if (t.expect.stage) needField(["tests", i, "expect", "stage"], t.expect.stage, "stage", stageIds);
+    for (const h of Object.keys(t.history ?? {})) needField(["tests", i, "history", h], h, "history", historyIds);
+  });
+  return problems;
+}
