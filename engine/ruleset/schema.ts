@@ -1,6 +1,7 @@
 // The ruleset format: what a policy lead writes in rules/*.json. Validated with zod;
 // rules/ruleset.schema.json is generated from this file (npm run schema) for editor autocompletion.
 import { z } from "zod";
+import { BASE_OPERATORS } from "../operators";
 
 const Id = z
   .string()
@@ -48,7 +49,10 @@ const ConditionValue = z.union([
 export const Leaf = z
   .object({
     fact: z.string().describe("A field, derived fact or constant id; or 'triggers' (fired trigger ids) / 'band' (band id)."),
-    operator: z.string().describe("A json-rules-engine operator (equal, lessThan, in, contains, ...) or one of this engine's (before, onOrAfter, between, isMissing, ...)."),
+    operator: z
+      .string()
+      .describe("A json-rules-engine operator (equal, lessThan, in, contains, ...) or one of this engine's (before, onOrAfter, between, isMissing, ...); decorators such as not:equal work too.")
+      .meta({ examples: [...BASE_OPERATORS] }),
     value: ConditionValue.optional(),
     name: z.string().optional(),
   })
