@@ -1,0 +1,430 @@
+// An in-memory Excel for testing the Office adapter. API objects are office-addin-mock
+// OfficeMockObjects (so a property read before load + sync returns the mock's error text), each
+// wrapped in a Proxy that queues every property write and method call in order; context.sync()
+// runs the queue against the grid, like Office does with a batch. Every sync is counted and its
+// request/response size estimated, and Excel on the web's 5 MB limit is enforced.
+import { OfficeMockObject } from "office-addin-mock";
+
+// office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose other
+// dependencies are ES modules jest cannot require; give it just the enum.
+jest.mock("office-addin-manifest", () => ({
+  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+}));
+import { parseArea, type Area } from "../../addin/a1";
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface FakeCell {
+  value: string | number | boolean;
+  format: string;
+  fill: { color: string | null; pattern: string; patternColor: string | null };
+  font: { color: string; bold: boolean; size: number };
+}
+
+const blankCell = (): FakeCell => ({
+  value: "",
+  format: "General",
+  fill: { color: null, pattern: "None", patternColor: null },
+  font: { color: "#000000", bold: false, size: 11 },
+});
+
+export class FakeSheet {
+  visibility = "Visible";
+  protected = false;
+  cells = new Map<string, FakeCell>();
+  columnWidths = new Map<number, number>();
+  constructor(public name: string) {}
+
+  /** 0-based coordinates. */
+  cell(r: number, c: number): FakeCell {
+    return this.cells.get(`${r},${c}`) ?? blankCell();
+  }
+  edit(r: number, c: number, f: (cell: FakeCell) => void) {
+    const cell = structuredClone(this.cell(r, c));
+    f(cell);
+    this.cells.set(`${r},${c}`, cell);
+  }
+  /** Puts values (and optionally formats) with the top-left at 0-based (r, c). */
+  put(r: number, c: number, grid: (string | number | boolean | null)[][], formats?: (string | undefined)[]) {
+    grid.forEach((row, i) =>
+      row.forEach((v, j) =>
+        this.edit(r + i, c + j, (cell) => {
+          cell.value = v ?? "";
+          if (formats?.[j]) cell.format = formats[j]!;
+        }),
+      ),
+    );
+  }
+  /** Bounding box of non-empty values (valuesOnly used range), or null. */
+  usedRange(): Area | null {
+    let box: Area | null = null;
+    for (const [k, cell] of this.cells) {
+      if (cell.value === "") continue;
+      const [r, c] = k.split(",").map(Number);
+      if (!box) box = { row1: r, col1: c, row2: r, col2: c };
+      else box = { row1: Math.min(box.row1, r), col1: Math.min(box.col1, c), row2: Math.max(box.row2, r), col2: Math.max(box.col2, c) };
+    }
+    return box;
+  }
+  grid(area: Area): FakeCell[][] {
+    return Array.from({ length: area.row2 - area.row1 + 1 }, (_, i) =>
+      Array.from({ length: area.col2 - area.col1 + 1 }, (_, j) => this.cell(area.row1 + i, area.col1 + j)),
+    );
+  }
+}
+
+interface FakeTable {
+  name: string;
+  sheet: string;
+  area: Area; // 0-based, header row first
+}
+
+export interface SyncStat {
+  ops: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+/** A write that changed cells, for "no officer cell written" checks. 0-based area. */
+export interface WriteLog {
+  sheet: string;
+  area: Area;
+  what: string;
+}
+
+type Op = { run: () => void; bytes: number };
+
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  tables: FakeTable[] = [];
+  syncs: SyncStat[] = [];
+  writes: WriteLog[] = [];
+  suspends = 0;
+  private queue: Op[] = [];
+  private toSync = new Set<OfficeMockObject>();
+  private responseBytes = 0;
+  readonly context: any;
+
+  constructor() {
+    this.context = {
+      workbook: {
+        worksheets: this.worksheetCollection(),
+        tables: this.tableCollection(),
+      },
+      application: { suspendScreenUpdatingUntilNextSync: () => this.enqueue(() => this.suspends++) },
+      sync: () => this.sync(),
+    };
+  }
+
+  get syncCount() {
+    return this.syncs.length;
+  }
+
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(name);
+    this.sheets.push(s);
+    return s;
+  }
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`ItemNotFound: sheet '${name}'`);
+    return s;
+  }
+  addTable(name: string, sheet: string, area: Area) {
+    this.tables.push({ name, sheet, area });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    this.responseBytes = 0;
+    const requestBytes = ops.reduce((n, o) => n + o.bytes, 0);
+    if (requestBytes > PAYLOAD_LIMIT) throw new Error(`RequestPayloadSizeLimitExceeded: ${requestBytes} bytes`);
+    for (const op of ops) op.run();
+    const pending = [...this.toSync];
+    this.toSync.clear();
+    for (const m of pending) await m.sync();
+    await new Promise((r) => setImmediate(r));
+    if (this.responseBytes > PAYLOAD_LIMIT) throw new Error(`ResponsePayloadSizeLimitExceeded: ${this.responseBytes} bytes`);
+    this.syncs.push({ ops: ops.length, requestBytes, responseBytes: this.responseBytes });
+  }
+
+  private enqueue(run: () => void, payload: unknown = null) {
+    this.queue.push({ run, bytes: 20 + (payload === null ? 0 : JSON.stringify(payload).length) });
+  }
+
+  /**
+   * An OfficeMockObject behind a Proxy: load() and property writes are queued; methods in the
+   * data are called as they are (they queue their own work).
+   */
+  private mock(data: Record<string, unknown>, opts: { refresh?: (prop: string) => unknown; onSet?: (path: string, value: unknown) => void; preload?: string }): any {
+    const raw = new OfficeMockObject(data as any, "excel" as any) as any;
+    const self = this;
+    const wrap = (target: any, prefix: string): any =>
+      new Proxy(target, {
+        get(t, prop, receiver) {
+          if (prop === "load" && prefix === "") {
+            return (props?: string | string[]) => {
+              const list = (Array.isArray(props) ? props : String(props ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+              self.enqueue(() => {
+                for (const p of list) {
+                  if (!p.includes("/") && opts.refresh) {
+                    const fresh = opts.refresh(p);
+                    if (fresh !== undefined) raw.setValue(p, fresh);
+                    self.responseBytes += JSON.stringify(fresh ?? "").length;
+                  }
+                }
+                raw.load(list.join(","));
+                self.toSync.add(raw);
+              });
+              return receiver;
+            };
+          }
+          const v = Reflect.get(t, prop);
+          if (v instanceof OfficeMockObject && typeof prop === "string") return wrap(v, `${prefix}${prop}.`);
+          return v;
+        },
+        set(t, prop, value) {
+          const path = `${prefix}${String(prop)}`;
+          if (!opts.onSet) throw new Error(`Property ${path} is read-only in this fake`);
+          self.enqueue(() => opts.onSet!(path, value), value);
+          return Reflect.set(t, prop, value);
+        },
+      });
+    if (opts.preload) {
+      raw.load(opts.preload);
+      this.toSync.add(raw);
+    }
+    return wrap(raw, "");
+  }
+
+  // ---- Worksheets -------------------------------------------------------------------------
+
+  private worksheetCollection() {
+    const self = this;
+    let items: any[] | undefined;
+    return {
+      get items() {
+        if (!items) throw new Error("worksheets.items: load and sync first");
+        return items;
+      },
+      load(_props: string) {
+        self.enqueue(() => {
+          items = self.sheets.map((s) => self.worksheet(s.name, "name,visibility,protection/protected"));
+        });
+      },
+      getItem: (name: string) => this.worksheet(name),
+      getItemOrNullObject: (name: string) => this.worksheet(name, undefined, true),
+      add: (name: string) => {
+        if (this.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
+        this.enqueue(() => this.addSheet(name));
+        return this.worksheet(name, undefined, false, true);
+      },
+    };
+  }
+
+  private worksheet(name: string, preload?: string, orNull = false, adding = false): any {
+    const existing = () => this.sheets.find((s) => s.name === name);
+    const sheet = () => {
+      const s = existing();
+      if (!s) throw new Error(`ItemNotFound: sheet '${name}'`);
+      return s;
+    };
+    const s = existing();
+    if (!s && !orNull && !adding) throw new Error(`ItemNotFound: sheet '${name}'`);
+    const self = this;
+    return this.mock(
+      {
+        name,
+        visibility: s?.visibility ?? "Visible",
+        isNullObject: !s && !adding,
+        protection: { protected: s?.protected ?? false },
+        getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => self.range(name, { row1: r, col1: c, row2: r + rows - 1, col2: c + cols - 1 }),
+        getRange: (address?: string) => {
+          if (!address) return self.range(name, { row1: 0, col1: 0, row2: 1048575, col2: 16383 });
+          const cols = /^([A-Z]+):([A-Z]+)$/.exec(address);
+          if (cols) {
+            const a = parseArea(`${cols[1]}1:${cols[2]}1`);
+            return self.range(name, { row1: 0, col1: a.col1 - 1, row2: 1048575, col2: a.col2 - 1 });
+          }
+          const a = parseArea(address);
+          return self.range(name, { row1: a.row1 - 1, col1: a.col1 - 1, row2: a.row2 - 1, col2: a.col2 - 1 });
+        },
+        getRanges: (address: string) => self.rangeAreas(name, address),
+        getUsedRangeOrNullObject: () => self.usedRange(name),
+        delete: () => self.enqueue(() => self.writeGuard(sheet(), "delete") && (self.sheets = self.sheets.filter((x) => x.name !== name))),
+      },
+      {
+        refresh: (p) => (p === "isNullObject" ? !existing() : p === "visibility" ? existing()?.visibility : undefined),
+        onSet: (path, value) => {
+          if (path === "visibility") sheet().visibility = String(value);
+          else throw new Error(`Unsupported worksheet write ${path}`);
+        },
+        preload,
+      },
+    );
+  }
+
+  private usedRange(name: string): any {
+    const box = () => this.sheet(name).usedRange();
+    return this.rangeMock(name, () => box() ?? { row1: 0, col1: 0, row2: 0, col2: 0 }, () => !box());
+  }
+
+  // ---- Ranges -----------------------------------------------------------------------------
+
+  private range(name: string, area: Area): any {
+    return this.rangeMock(name, () => area, () => false);
+  }
+
+  private rangeMock(name: string, areaOf: () => Area, isNull: () => boolean): any {
+    const self = this;
+    const sheet = () => this.sheet(name);
+    const a0 = areaOf();
+    const props = (p: string): unknown => {
+      const a = areaOf();
+      const g = () => sheet().grid(a);
+      switch (p) {
+        case "isNullObject": return isNull();
+        case "rowIndex": return a.row1;
+        case "columnIndex": return a.col1;
+        case "rowCount": return a.row2 - a.row1 + 1;
+        case "columnCount": return a.col2 - a.col1 + 1;
+        case "values": return g().map((r) => r.map((c) => c.value));
+        case "numberFormat": return g().map((r) => r.map((c) => c.format));
+        default: return undefined;
+      }
+    };
+    const fillClear = () => self.enqueue(() => self.forCells(name, [areaOf()], "fill", (c) => (c.fill = { color: null, pattern: "None", patternColor: null })));
+    return this.mock(
+      {
+        isNullObject: false,
+        rowIndex: a0.row1,
+        columnIndex: a0.col1,
+        rowCount: a0.row2 - a0.row1 + 1,
+        columnCount: a0.col2 - a0.col1 + 1,
+        values: [],
+        numberFormat: [],
+        format: { fill: { color: "#FFFFFF", clear: fillClear }, font: { color: "#000000" } },
+        clear: () => self.enqueue(() => self.forCells(name, [areaOf()], "clear", (_c, r, c) => sheet().cells.delete(`${r},${c}`))),
+        getCellProperties: () => {
+          const result: { value?: unknown } = {};
+          self.enqueue(() => {
+            result.value = sheet()
+              .grid(areaOf())
+              .map((row) => row.map((c) => ({ format: { fill: c.fill.color ? { color: c.fill.color, pattern: c.fill.pattern, patternColor: c.fill.patternColor ?? "#000000" } : { color: "#FFFFFF", pattern: "None" } } })));
+            self.responseBytes += JSON.stringify(result.value).length;
+          });
+          return result;
+        },
+        select: () => undefined,
+      },
+      {
+        refresh: props,
+        onSet: (path, value) => self.setRange(name, [areaOf()], path, value),
+      },
+    );
+  }
+
+  private rangeAreas(name: string, address: string): any {
+    if (address.length > 8192) throw new Error(`InvalidArgument: address of ${address.length} characters`);
+    const areas = address.split(",").map((s) => {
+      const a = parseArea(s);
+      return { row1: a.row1 - 1, col1: a.col1 - 1, row2: a.row2 - 1, col2: a.col2 - 1 };
+    });
+    const self = this;
+    this.enqueue(() => undefined, address);
+    const fillClear = () => self.enqueue(() => self.forCells(name, areas, "fill", (c) => (c.fill = { color: null, pattern: "None", patternColor: null })));
+    return this.mock(
+      { address, format: { fill: { color: "#FFFFFF", clear: fillClear }, font: { color: "#000000" } } },
+      { onSet: (path, value) => self.setRange(name, areas, path, value) },
+    );
+  }
+
+  private writeGuard(sheet: FakeSheet, what: string): true {
+    if (sheet.protected) throw new Error(`AccessDenied: '${sheet.name}' is protected (${what})`);
+    return true;
+  }
+
+  private forCells(name: string, areas: Area[], what: string, f: (cell: FakeCell, r: number, c: number) => void) {
+    const sheet = this.writeGuard(this.sheet(name), what) && this.sheet(name);
+    for (const a of areas) {
+      this.writes.push({ sheet: name, area: a, what });
+      if (what === "clear") {
+        for (const k of [...sheet.cells.keys()]) {
+          const [r, c] = k.split(",").map(Number);
+          if (r >= a.row1 && r <= a.row2 && c >= a.col1 && c <= a.col2) sheet.cells.delete(k);
+        }
+        continue;
+      }
+      for (let r = a.row1; r <= a.row2; r++) for (let c = a.col1; c <= a.col2; c++) sheet.edit(r, c, (cell) => f(cell, r, c));
+    }
+  }
+
+  private setRange(name: string, areas: Area[], path: string, value: any) {
+    const grid2d = (f: (cell: FakeCell, v: any) => void) => {
+      const a = areas[0];
+      const rows = a.row2 - a.row1 + 1;
+      const cols = a.col2 - a.col1 + 1;
+      if (!Array.isArray(value) || value.length !== rows || value.some((r: unknown[]) => r.length !== cols)) {
+        throw new Error(`InvalidArgument: ${path} must be ${rows}x${cols}`);
+      }
+      this.forCells(name, areas, path, (cell, r, c) => f(cell, value[r - a.row1][c - a.col1]));
+    };
+    switch (path) {
+      case "values":
+        return grid2d((cell, v) => (cell.value = typeof v === "string" && v.startsWith("'") ? v.slice(1) : v));
+      case "numberFormat":
+        return grid2d((cell, v) => (cell.format = v));
+      case "format.fill.color":
+        return this.forCells(name, areas, "fill", (c) => (c.fill = { color: String(value).toUpperCase(), pattern: "Solid", patternColor: null }));
+      case "format.fill.pattern":
+        return this.forCells(name, areas, "fill", (c) => (c.fill.pattern = value));
+      case "format.fill.patternColor":
+        return this.forCells(name, areas, "fill", (c) => (c.fill.patternColor = value));
+      case "format.font.color":
+        return this.forCells(name, areas, "font", (c) => (c.font.color = value));
+      case "format.font.bold":
+        return this.forCells(name, areas, "font", (c) => (c.font.bold = value));
+      case "format.font.size":
+        return this.forCells(name, areas, "font", (c) => (c.font.size = value));
+      case "format.columnWidth":
+        for (const a of areas) for (let c = a.col1; c <= a.col2; c++) this.sheet(name).columnWidths.set(c, value);
+        return;
+      default:
+        throw new Error(`Unsupported range write ${path}`);
+    }
+  }
+
+  // ---- Tables -----------------------------------------------------------------------------
+
+  private tableCollection() {
+    const self = this;
+    let items: any[] | undefined;
+    return {
+      get items() {
+        if (!items) throw new Error("tables.items: load and sync first");
+        return items;
+      },
+      load(_props: string) {
+        self.enqueue(() => (items = self.tables.map((t) => self.table(t.name, "name,worksheet/name"))));
+      },
+      getItemOrNullObject: (name: string) => this.table(name),
+    };
+  }
+
+  private table(name: string, preload?: string): any {
+    const t = () => this.tables.find((x) => x.name === name);
+    const found = t();
+    const area = () => t()!.area;
+    return this.mock(
+      {
+        name,
+        isNullObject: !found,
+        worksheet: { name: found?.sheet ?? "" },
+        getRange: () => this.rangeMock(found!.sheet, area, () => false),
+        getHeaderRowRange: () => this.rangeMock(found!.sheet, () => ({ ...area(), row2: area().row1 }), () => false),
+      },
+      { refresh: (p) => (p === "isNullObject" ? !t() : undefined), preload },
+    );
+  }
+}

@@ -1,0 +1,229 @@
+// The Office adapter against an in-memory Excel built on office-addin-mock: reads, writes,
+// fills, request counts for a 10,000-row table, idempotent re-runs, officer cells untouched,
+// original fills restored by Clear.
+import { FakeExcel, PAYLOAD_LIMIT } from "./fake-excel";
+import {
+  BAND_FILLS,
+  FIRST_RESULTS_COLUMN,
+  HEADER_ROW,
+  OFFICER_HEADERS,
+  RESULTS,
+  TRIGGER_STYLE,
+  officerCells,
+  schoolsSheet,
+  snapshot,
+  syntheticPlan,
+} from "./synthetic";
+import { clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../../addin/office-host";
+import { ProtectedSheetError, TargetError } from "../../addin/errors";
+import { STORE_SHEET } from "../../addin/workbook-store";
+
+const SHEET: OfficeTarget = { kind: "sheet", sheet: "Schools" };
+
+/** One run as the pane does it: read, (engine), write. Returns the syncs each step took. */
+async function run(xl: FakeExcel, n: number, triggerEvery = 7) {
+  const before = xl.syncCount;
+  const read = await readWorkbook(xl.context, SHEET);
+  const readSyncs = xl.syncCount - before;
+  const report = await writeResults(xl.context, syntheticPlan(n, triggerEvery), read);
+  return { read, report, readSyncs, writeSyncs: xl.syncCount - before - readSyncs };
+}
+
+describe("reading", () => {
+  it("reads the table under a title row, with percentages as text and dates as Dates", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 3);
+    const read = await readWorkbook(xl.context, SHEET);
+    const data = read.source.readSheet("Schools")!;
+    expect(data.headerRow).toBe(HEADER_ROW);
+    expect(data.firstColumn).toBe(1);
+    expect(data.headers).toEqual(OFFICER_HEADERS);
+    expect(data.rows).toHaveLength(3);
+    expect(data.rows[1][5]).toBe("41%");
+    expect(data.rows[0][6]).toBe("3%");
+    expect(data.rows[0][4]).toEqual(new Date(Date.UTC(2017, 8, 22))); // serial 43000
+    expect(data.rows[0][0]).toBe(100000);
+    expect(read.source.sheetNames()).toEqual(["Schools"]);
+  });
+
+  it("reads 10,000 rows in a few requests, each under 5 MB", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 10_000);
+    const read = await readWorkbook(xl.context, SHEET);
+    expect(read.source.readSheet("Schools")!.rows).toHaveLength(10_000);
+    // names + sizes, then 80,024 cells in one block of at most 100,000 cells
+    expect(xl.syncCount).toBe(3);
+    for (const s of xl.syncs) expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  it("reads a table by name and lists tables and sheets as targets", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 5);
+    xl.addTable("SchoolsTable", "Schools", { row1: HEADER_ROW - 1, col1: 0, row2: HEADER_ROW + 4, col2: OFFICER_HEADERS.length - 1 });
+    xl.addSheet("Notes").put(0, 0, [["Just a note"]]);
+    const targets = await listTargets(xl.context);
+    expect(targets.map((t) => t.label)).toEqual(["Table SchoolsTable (Schools)", "Sheet Schools", "Sheet Notes"]);
+    expect(targets[1]).toMatchObject({ headerRow: HEADER_ROW, dataRows: 5, headers: OFFICER_HEADERS });
+    const read = await readWorkbook(xl.context, { kind: "table", sheet: "Schools", table: "SchoolsTable" });
+    expect(read.source.readSheet("Schools")).toMatchObject({ headerRow: HEADER_ROW, headers: OFFICER_HEADERS });
+    expect(read.source.readSheet("Schools")!.rows).toHaveLength(5);
+  });
+});
+
+describe("writing 10,000 rows", () => {
+  it("writes values in blocks of 5,000 rows and fills by colour: requests grow with blocks and colours, not rows", async () => {
+    const small = new FakeExcel();
+    schoolsSheet(small, 1_000);
+    const a = await run(small, 1_000);
+
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 10_000);
+    const b = await run(xl, 10_000);
+
+    expect(a.report.valueBlocks).toBe(1);
+    expect(b.report.valueBlocks).toBe(2);
+    // original fills read (1) + store, clear, header (1) + value blocks (2) + all colours and the summary (1)
+    expect(b.writeSyncs).toBe(1 + 1 + 2 + 1);
+    expect(b.writeSyncs - b.report.valueBlocks).toBe(a.writeSyncs - a.report.valueBlocks);
+    for (const s of xl.syncs) {
+      expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT);
+      expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT);
+    }
+    // Screen updating is suspended before every write request.
+    expect(xl.suspends).toBeGreaterThanOrEqual(b.writeSyncs - 1);
+
+    const sheet = xl.sheet("Schools");
+    const c = FIRST_RESULTS_COLUMN - 1; // 0-based
+    expect(sheet.grid({ row1: HEADER_ROW - 1, col1: c, row2: HEADER_ROW - 1, col2: c + RESULTS.length - 1 })[0].map((x) => x.value)).toEqual(RESULTS);
+    expect(sheet.cell(HEADER_ROW, c).value).toBe("A Band 0");
+    expect(sheet.cell(HEADER_ROW, c).fill.color).toBe(BAND_FILLS[0]);
+    expect(sheet.cell(HEADER_ROW + 9_999, c).fill.color).toBe(BAND_FILLS[3]);
+    // Dates are written as serials with a date format.
+    expect(sheet.cell(HEADER_ROW + 3, c + 5)).toMatchObject({ value: 45661, format: "dd/mm/yyyy" });
+    // Trigger fill on the officer cells behind it (row 0 fires), but not their font.
+    expect(sheet.cell(HEADER_ROW, 5).fill.color).toBe(TRIGGER_STYLE.fill);
+    expect(sheet.cell(HEADER_ROW, 5).font.bold).toBe(false);
+    expect(sheet.cell(HEADER_ROW, c + 2).font.bold).toBe(true);
+    expect(xl.sheet("Categorisation summary").cell(0, 0).value).toBe("Categorisation summary");
+    expect(xl.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
+  });
+
+  it("twice the rows costs only a few more blocks", async () => {
+    const counts = [];
+    for (const n of [10_000, 20_000]) {
+      const xl = new FakeExcel();
+      schoolsSheet(xl, n);
+      const r = await run(xl, n);
+      counts.push({ syncs: r.readSyncs + r.writeSyncs, blocks: r.report.valueBlocks });
+    }
+    expect(counts[1].blocks - counts[0].blocks).toBe(2);
+    // + 2 value blocks, + 1 read block (100,000 cells), + 1 block of original fills read (40,000 cells)
+    expect(counts[1].syncs - counts[0].syncs).toBe(2 + 1 + 1);
+    expect(counts[1].syncs).toBeLessThanOrEqual(12); // 20,000 rows: 5 reads + 7 writes
+  });
+
+  it("never writes a value, format or font into an officer cell", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 2_000);
+    const before = officerCells(xl);
+    await run(xl, 2_000);
+    await run(xl, 2_000, 5);
+    expect(officerCells(xl)).toEqual(before);
+    const officerWrites = xl.writes.filter((w) => w.sheet === "Schools" && w.area.col1 < FIRST_RESULTS_COLUMN - 1);
+    expect(officerWrites.length).toBeGreaterThan(0);
+    expect(officerWrites.every((w) => w.what === "fill")).toBe(true);
+  });
+
+  it("re-running gives the same workbook (idempotent)", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 3_000);
+    await run(xl, 3_000);
+    const once = snapshot(xl);
+    const second = await run(xl, 3_000);
+    expect(snapshot(xl)).toEqual(once);
+    // The second run reads no fills: it keeps the originals the first run recorded.
+    expect(second.writeSyncs).toBe(1 + 1 + 1);
+  });
+
+  it("restores a fill the new run no longer needs, and Clear restores every original fill", async () => {
+    const xl = new FakeExcel();
+    const sheet = schoolsSheet(xl, 100);
+    // The officer's own colours on two cells that triggers will paint.
+    sheet.edit(HEADER_ROW, 5, (c) => (c.fill = { color: "#00B0F0", pattern: "Solid", patternColor: null }));
+    sheet.edit(HEADER_ROW + 7, 3, (c) => (c.fill = { color: "#92D050", pattern: "LightUp", patternColor: "#FF0000" }));
+    const pristine = snapshot(xl);
+
+    await run(xl, 100, 7);
+    expect(sheet.cell(HEADER_ROW, 5).fill.color).toBe(TRIGGER_STYLE.fill);
+    expect(sheet.cell(HEADER_ROW + 7, 3).fill.color).toBe(TRIGGER_STYLE.fill);
+
+    await run(xl, 100, 14); // row 7 no longer fires
+    expect(sheet.cell(HEADER_ROW + 7, 3).fill).toEqual({ color: "#92D050", pattern: "LightUp", patternColor: "#FF0000" });
+    expect(sheet.cell(HEADER_ROW + 14, 5).fill.color).toBe(TRIGGER_STYLE.fill);
+
+    const report = await clearResults(xl.context, SHEET, RESULTS);
+    expect(report.cleared).toBe(true);
+    expect(snapshot(xl)).toEqual(pristine);
+    expect(xl.sheets.map((s) => s.name)).toEqual(["Schools", STORE_SHEET]);
+    // Clearing again is harmless.
+    expect((await clearResults(xl.context, SHEET, RESULTS)).cleared).toBe(false);
+    expect(snapshot(xl)).toEqual(pristine);
+  });
+
+  it("Clear finds results by their headers when the workbook has no record (e.g. written by the CLI)", async () => {
+    const xl = new FakeExcel();
+    const sheet = schoolsSheet(xl, 10);
+    const pristine = snapshot(xl);
+    sheet.put(HEADER_ROW - 1, FIRST_RESULTS_COLUMN - 1, [RESULTS]);
+    sheet.put(HEADER_ROW, FIRST_RESULTS_COLUMN - 1, [["A No concern", "A No concern", null, null, "Light touch", null, "Band A"]]);
+    expect((await clearResults(xl.context, SHEET, RESULTS)).cleared).toBe(true);
+    expect(snapshot(xl)).toEqual(pristine);
+  });
+});
+
+describe("refusing to write", () => {
+  it("stops on a protected sheet, naming it, before writing anything", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 50).protected = true;
+    const read = await readWorkbook(xl.context, SHEET);
+    await expect(writeResults(xl.context, syntheticPlan(50), read)).rejects.toThrow(ProtectedSheetError);
+    await expect(writeResults(xl.context, syntheticPlan(50), read)).rejects.toThrow(/'Schools' is protected/);
+    expect(xl.writes).toEqual([]);
+  });
+
+  it("stops when the officer has data where the results columns would go", async () => {
+    const xl = new FakeExcel();
+    const sheet = schoolsSheet(xl, 50);
+    sheet.put(HEADER_ROW + 20, FIRST_RESULTS_COLUMN + 1, [["my note"]]); // headerless, two columns right
+    const read = await readWorkbook(xl.context, SHEET);
+    await expect(writeResults(xl.context, syntheticPlan(50), read)).rejects.toThrow(TargetError);
+    await expect(writeResults(xl.context, syntheticPlan(50), read)).rejects.toThrow(/Column K .*cell K24/);
+    expect(xl.writes).toEqual([]);
+  });
+
+  it("checks the cells right of a table too", async () => {
+    const xl = new FakeExcel();
+    const sheet = schoolsSheet(xl, 20);
+    xl.addTable("T", "Schools", { row1: HEADER_ROW - 1, col1: 0, row2: HEADER_ROW + 19, col2: OFFICER_HEADERS.length - 1 });
+    sheet.put(HEADER_ROW - 1, FIRST_RESULTS_COLUMN - 1, [["Officer notes"]]);
+    const read = await readWorkbook(xl.context, { kind: "table", sheet: "Schools", table: "T" });
+    await expect(writeResults(xl.context, syntheticPlan(20), read)).rejects.toThrow(/Column I/);
+    expect(xl.writes).toEqual([]);
+  });
+});
+
+describe("the stored ruleset", () => {
+  it("round-trips a long ruleset through the very hidden sheet, keeping run records", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 10);
+    expect(await readStoredRuleset(xl.context)).toBeNull();
+    await run(xl, 10);
+    const text = JSON.stringify({ id: "big", padding: "x".repeat(70_000), n: "12345" });
+    await writeStoredRuleset(xl.context, text);
+    expect(await readStoredRuleset(xl.context)).toBe(text);
+    expect(xl.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
+    // The run record survived: Clear still restores.
+    expect((await clearResults(xl.context, SHEET, RESULTS)).cleared).toBe(true);
+    expect(await readStoredRuleset(xl.context)).toBe(text);
+  });
+});
