@@ -9,9 +9,10 @@
 // Excel on the web refuses requests and responses over 5 MB; every budget here stays well under.
 // Officer cells (left of plan.firstColumn) never get a value; they only get trigger fills, whose
 // originals are kept in the workbook store so "Clear results" restores them.
-import { isBlank, tableFromGrid } from "../engine/table";
+import { tableFromGrid } from "../engine/table";
 import type { CellRef, CellStyle, CellValue, OutputPlan, SheetData, WorkbookSource } from "../engine/workbook";
-import { addressChunks, areaAddress } from "./a1";
+import { addressChunks } from "./a1";
+import { assertResultsAreaFree, normHeader as norm, resultsAreaOf, splitStyles } from "./results-area";
 import { ProtectedSheetError, TargetError } from "./errors";
 import { fromOffice, toOffice } from "./office-values";
 import {
@@ -58,7 +59,6 @@ interface Rect {
 }
 
 type Ctx = Excel.RequestContext;
-const norm = (h: unknown) => String(h ?? "").trim().toLowerCase();
 type Dims = Excel.Range & { isNullObject: boolean };
 const DIMS = "isNullObject,rowIndex,columnIndex,rowCount,columnCount";
 
@@ -328,7 +328,7 @@ export async function writeResults(
     if (read.protectedSheets.has(name)) throw new ProtectedSheetError(name);
   }
   const previous = read.store.records[plan.sheet];
-  await assertAreaIsFree(ctx, plan, read, new Set([...plan.headers, ...(previous?.headers ?? [])].map(norm)));
+  await assertAreaIsFree(ctx, plan, read, [...plan.headers, ...(previous?.headers ?? [])]);
   const sync = () => ctx.sync();
   const suspend = () => ctx.application.suspendScreenUpdatingUntilNextSync();
   const warnings: string[] = [];
@@ -336,19 +336,8 @@ export async function writeResults(
   const width = plan.headers.length;
   const lastColumn = plan.firstColumn + width - 1;
 
-  // Officer cells only ever get a fill; the results columns get the whole style.
-  const officerFills = new Map<string, { fill: string; cells: CellRef[] }>();
-  const resultStyles: { style: CellStyle; cells: CellRef[] }[] = [];
-  for (const group of plan.styles) {
-    const ours = group.cells.filter((c) => c.column >= plan.firstColumn);
-    const theirs = group.cells.filter((c) => c.column < plan.firstColumn);
-    if (ours.length) resultStyles.push({ style: group.style, cells: ours });
-    if (theirs.length && group.style.fill) {
-      const entry = officerFills.get(group.style.fill) ?? officerFills.set(group.style.fill, { fill: group.style.fill, cells: [] }).get(group.style.fill)!;
-      entry.cells.push(...theirs);
-    }
-  }
-  const officerCells = [...officerFills.values()].flatMap((g) => g.cells);
+  const { results: resultStyles, officer: officerFills } = splitStyles(plan);
+  const officerCells = officerFills.flatMap((g) => g.cells);
 
   // Originals: keep what the last run recorded (never record our own fills), read the rest.
   const sameLayout = !!previous && previous.headerRow === plan.headerRow && previous.firstColumn === plan.firstColumn;
@@ -421,7 +410,7 @@ export async function writeResults(
     }
   };
   for (const g of resultStyles) await queue(g.cells, applyStyle(g.style));
-  for (const g of officerFills.values()) await queue(g.cells, applyStyle({ fill: g.fill }));
+  for (const g of officerFills) await queue(g.cells, applyStyle({ fill: g.fill }));
 
   // 4. Summary sheet, replaced in place.
   if (chars === 0) suspend();
@@ -431,33 +420,18 @@ export async function writeResults(
   return { valueBlocks: blocks, warnings };
 }
 
-/**
- * The officer's cells are never overwritten: every cell where the results go must be blank or
- * sit under one of our own headers (an earlier run's results). Checked before anything is written.
- */
-async function assertAreaIsFree(ctx: Ctx, plan: OutputPlan, read: OfficeRead, ours: Set<string>): Promise<void> {
-  const width = plan.headers.length;
+/** Checks (before anything is written) that the results area holds no officer data. */
+async function assertAreaIsFree(ctx: Ctx, plan: OutputPlan, read: OfficeRead, ours: string[]): Promise<void> {
   let grid: CellValue[][];
   if (read.target.kind === "sheet") {
     // The used range was read in full, and nothing lies outside it.
     const s = read.source.readSheet(plan.sheet)!;
-    const offset = plan.firstColumn - s.firstColumn;
-    grid = [s.headers, ...s.rows].map((r) => Array.from({ length: width }, (_, j) => r[offset + j] ?? null));
+    grid = resultsAreaOf(s.headers, s.rows, s.firstColumn, plan);
   } else {
-    const area = { sheet: plan.sheet, rowIndex: plan.headerRow - 1, columnIndex: plan.firstColumn - 1, rowCount: plan.values.length + 1, columnCount: width };
+    const area = { sheet: plan.sheet, rowIndex: plan.headerRow - 1, columnIndex: plan.firstColumn - 1, rowCount: plan.values.length + 1, columnCount: plan.headers.length };
     [grid] = await readRects(ctx, [area], false);
   }
-  for (let j = 0; j < width; j++) {
-    const header = grid[0]?.[j];
-    const column = areaAddress(plan.headerRow, plan.firstColumn + j).replace(/\d+$/, "");
-    if (!isBlank(header) && ours.has(norm(header))) continue;
-    const i = isBlank(header) ? grid.findIndex((r, k) => k > 0 && !isBlank(r[j])) : 0;
-    if (i < 0) continue;
-    throw new TargetError(
-      `Column ${column} on '${plan.sheet}' holds the officer's data (cell ${column}${plan.headerRow + i}), where the results columns would go. ` +
-        `Move that data, or give the column a header inside the table, and run again. Nothing was written.`,
-    );
-  }
+  assertResultsAreaFree(grid, plan, ours);
 }
 
 function avgRowBytes(values: CellValue[][]): number {

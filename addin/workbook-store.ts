@@ -16,6 +16,8 @@ export interface FillSnapshot {
   color: string | null;
   pattern?: string;
   patternColor?: string;
+  /** The exact ExcelJS fill, when the page outside Office recorded it (themes, tints, gradients). */
+  raw?: unknown;
 }
 
 export interface ResultsRecord {

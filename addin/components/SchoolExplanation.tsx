@@ -1,0 +1,79 @@
+// One school: its category, triggers, escalation stage, next action and due date, and why,
+// with every condition and the school's actual values.
+import * as React from "react";
+import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { describeCondition, explainRow, type RowResult, type Ruleset } from "../../engine";
+import { supporting } from "../../engine/explain";
+import { ukDate } from "../../engine/util/dates";
+import { StyledBadge } from "./BandBadge";
+import { Section } from "./Section";
+
+const useStyles = makeStyles({
+  facts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  detail: { margin: 0, display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  why: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  lines: { margin: 0, whiteSpace: "pre-wrap", fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, maxHeight: "240px", overflow: "auto" },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
+});
+
+export function SchoolExplanation(props: { row: RowResult; ruleset: Ruleset }) {
+  const styles = useStyles();
+  const { row, ruleset } = props;
+  const held = row.traces.filter((t) => t.held);
+  return (
+    <Section title={row.name ?? `Row ${row.row}`} testId="explanation">
+      <Caption1>
+        {row.key !== null ? `${ruleset.fields.find((f) => f.id === ruleset.key)?.label ?? "Key"} ${row.key} · ` : ""}row {row.row}
+      </Caption1>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>Category</dt>
+        <dd className={styles.detail}>
+          <StyledBadge style={ruleset.styles.bands[row.band]}>
+            {row.band} {row.bandLabel}
+          </StyledBadge>
+          {row.moderated && <Caption1>moderated; the rules gave {row.ruleBand}</Caption1>}
+        </dd>
+        <dt className={styles.term}>Triggers</dt>
+        <dd className={styles.detail}>
+          {row.triggers.length
+            ? row.triggers.map((t) => (
+                <StyledBadge key={t.id} style={ruleset.styles.severities[t.severity]} title={`${t.severity} severity`}>
+                  {t.label}
+                </StyledBadge>
+              ))
+            : "None"}
+        </dd>
+        <dt className={styles.term}>Escalation</dt>
+        <dd className={styles.detail}>{row.escalation?.label ?? "None"}</dd>
+        <dt className={styles.term}>Next action</dt>
+        <dd className={styles.detail}>{row.nextAction || "None"}</dd>
+        <dt className={styles.term}>Due</dt>
+        <dd className={styles.detail}>
+          {row.due ? (row.escalation?.dueFrom ? `between ${ukDate(row.escalation.dueFrom)} and ${ukDate(row.due)}` : ukDate(row.due)) : "No date"}
+        </dd>
+      </dl>
+      <Subtitle2 as="h3">Why</Subtitle2>
+      <ul className={styles.why}>
+        {held.map((t) => (
+          <li key={`${t.kind}:${t.id}`}>
+            <Body1>
+              <strong>{t.kind === "band" ? "Category" : t.kind === "stage" ? "Escalation" : "Trigger"} {t.label}</strong>
+              {supporting(t).length ? ": " : t.kind === "band" ? ": no higher category's conditions held" : ""}
+              {supporting(t).map(describeCondition).join("; ")}
+            </Body1>
+          </li>
+        ))}
+      </ul>
+      {row.warnings.map((w, i) => (
+        <Caption1 key={i} className={styles.warn}>
+          ⚠ {w}
+        </Caption1>
+      ))}
+      <details>
+        <summary>Every rule checked</summary>
+        <pre className={styles.lines}>{explainRow(row).join("\n")}</pre>
+      </details>
+    </Section>
+  );
+}

@@ -1,0 +1,24 @@
+/// <reference types="office-js" />
+// Entry point. Office.js (loaded from Microsoft's CDN in the page head) calls Office.onReady;
+// inside Excel the pane works on the open workbook, anywhere else (Office.js missing, blocked,
+// or another host) it works on an uploaded .xlsx.
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "./App";
+import { OfficePaneHost } from "./office-pane-host";
+
+function render(mode: "office" | "browser") {
+  const root = createRoot(document.getElementById("container")!);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <App mode={mode} officeHost={mode === "office" ? new OfficePaneHost() : undefined} />
+    </FluentProvider>,
+  );
+}
+
+if (typeof Office === "undefined") {
+  render("browser");
+} else {
+  Office.onReady((info) => render(info.host === Office.HostType.Excel ? "office" : "browser"));
+}

@@ -1,0 +1,82 @@
+/// <reference types="office-js" />
+// The pane inside Excel: each action is one Excel.run batch over the Office adapter.
+import { buildOutputPlan, categorise, resultHeaders, RESULT_HEADERS, type Ruleset } from "../engine";
+import { clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "./office-host";
+import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";
+
+const targetOf = (t: Target): OfficeTarget => (t.id.startsWith("table:") ? { kind: "table", sheet: t.sheet, table: t.id.slice(6) } : { kind: "sheet", sheet: t.sheet });
+
+export class OfficePaneHost implements PaneHost {
+  readonly kind = "office" as const;
+
+  async listTargets(): Promise<Target[]> {
+    const found = await Excel.run((ctx) => listTargets(ctx));
+    return found.map((c) => ({
+      id: c.target.kind === "table" ? `table:${c.target.table}` : `sheet:${c.target.sheet}`,
+      sheet: c.target.sheet,
+      label: c.label,
+      headers: c.headers,
+      headerRow: c.headerRow,
+      dataRows: c.dataRows,
+    }));
+  }
+
+  readStoredRuleset(): Promise<string | null> {
+    return Excel.run((ctx) => readStoredRuleset(ctx));
+  }
+
+  storeRuleset(text: string | null): Promise<void> {
+    return Excel.run((ctx) => writeStoredRuleset(ctx, text));
+  }
+
+  run(target: Target, ruleset: Ruleset, progress: Progress): Promise<RunOutcome> {
+    return Excel.run(async (ctx) => {
+      progress(0, "Reading the workbook…");
+      const histories = (ruleset.history ?? []).flatMap((h) => h.sheet);
+      const read = await readWorkbook(ctx, targetOf(target), histories);
+      const result = await categorise(read.source, ruleset, { sheet: target.sheet, onProgress: phase(progress, "categorise", "Categorising: {done} of {total} rows…") });
+      const plan = buildOutputPlan(result, ruleset);
+      const report = await writeResults(ctx, plan, read, phase(progress, "write", "Writing results…"));
+      return { result, plan, notes: report.warnings };
+    });
+  }
+
+  clear(target: Target, ruleset: Ruleset | null): Promise<string> {
+    return Excel.run(async (ctx) => {
+      const r = await clearResults(ctx, targetOf(target), ruleset ? resultHeaders(ruleset) : RESULT_HEADERS);
+      if (!r.cleared && !r.restoredCells) return `No results to clear on '${target.sheet}'.`;
+      return `Cleared the results on '${target.sheet}'${r.restoredCells ? ` and restored ${r.restoredCells.toLocaleString("en-GB")} cell colours` : ""}.`;
+    });
+  }
+
+  async watchSelection(listener: (sheet: string, row: number) => void): Promise<() => Promise<void>> {
+    const handler = async (event: Excel.WorksheetSelectionChangedEventArgs) => {
+      await Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(event.worksheetId);
+        ws.load("name");
+        await ctx.sync();
+        // "B12", "B12:D14" or "12:12" -> 12; whole columns ("A:A") name no row.
+        const row = /\d+/.exec(event.address.replace(/^.*!/, ""));
+        if (row) listener(ws.name, Number(row[0]));
+      });
+    };
+    const registration = await Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.onSelectionChanged.add(handler);
+      await ctx.sync();
+      return r;
+    });
+    return () => Excel.run(registration.context, async (ctx) => {
+      registration.remove();
+      await ctx.sync();
+    });
+  }
+
+  showRow(sheet: string, row: number, column: number): Promise<void> {
+    return Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRangeByIndexes(row - 1, column - 1, 1, 1).select();
+      await ctx.sync();
+    });
+  }
+}
