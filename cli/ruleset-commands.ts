@@ -1,0 +1,15 @@
+// The sub-commands for people who write rules and analysts: check, test, diff, backtest.
+// cli/main.ts registers each of these by name.
+import { checkCommand } from "./check-command";
+import { testCommand } from "./test-command";
+
+type Command = (argv: string[], out: (s: string) => void) => Promise<number | void>;
+
+export const RULESET_COMMANDS: Record<string, Command> = {
+  check: checkCommand,
+  test: testCommand,
+};
+
+export const RULESET_USAGE = `
+  categorise check <rules.json> [--strict] [--json]     problems in a ruleset (exit 1 on errors)
+  categorise test <rules.json> [--filter TEXT]           run the ruleset's stored test cases`;
