@@ -3,14 +3,15 @@ import { RulesetError, InputError } from "../engine";
 import { UsageError } from "./args";
 import { FileError } from "./files";
 import { categoriseCommand } from "./categorise-command";
+import { RULESET_COMMANDS, RULESET_USAGE } from "./ruleset-commands";
 
 const USAGE = `Usage:
-  categorise <workbook.xlsx> [--rules rules/staffordshire.json] [--sheet NAME] [--out PATH.xlsx] [--report PATH.json] [--as-of YYYY-MM-DD]
+  categorise <workbook.xlsx> [--rules rules/staffordshire.json] [--sheet NAME] [--out PATH.xlsx] [--report PATH.json] [--as-of YYYY-MM-DD]${RULESET_USAGE}
 
 The input workbook is never written: results go to a copy (default <workbook>-categorised.xlsx).`;
 
 type Command = (argv: string[], out: (s: string) => void) => Promise<number | void>;
-const COMMANDS: Record<string, Command> = {};
+const COMMANDS: Record<string, Command> = { ...RULESET_COMMANDS };
 
 /** Runs the tool; returns the exit code (0 ok, 1 bad input or failed checks, 2 usage). */
 export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
