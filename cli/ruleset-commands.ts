@@ -2,14 +2,18 @@
 // cli/main.ts registers each of these by name.
 import { checkCommand } from "./check-command";
 import { testCommand } from "./test-command";
+import { diffCommand } from "./diff-command";
 
 type Command = (argv: string[], out: (s: string) => void) => Promise<number | void>;
 
 export const RULESET_COMMANDS: Record<string, Command> = {
   check: checkCommand,
   test: testCommand,
+  diff: diffCommand,
 };
 
 export const RULESET_USAGE = `
   categorise check <rules.json> [--strict] [--json]     problems in a ruleset (exit 1 on errors)
-  categorise test <rules.json> [--filter TEXT]           run the ruleset's stored test cases`;
+  categorise test <rules.json> [--filter TEXT]           run the ruleset's stored test cases
+  categorise diff <old.json> <new.json> <workbook.xlsx> [--sheet NAME] [--as-of DATE] [--report PATH.json] [--limit N]
+                                                         schools that change band, trigger or stage, and why`;
