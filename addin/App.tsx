@@ -4,6 +4,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { parseRuleset, type RowResult, type Ruleset } from "../engine";
+import { ukDate } from "../engine/util/dates";
 import { BUNDLED_RULESETS, type RulesetText } from "./bundled-rulesets";
 import { describeError } from "./messages";
 import type { PaneHost, RunOutcome, Target } from "./pane-host";
@@ -172,7 +173,7 @@ export function App(props: { mode: "office" | "browser"; officeHost?: PaneHost }
       const counts = chosen.ruleset.bands.map((b) => `${b.id} ${o.result.rows.filter((r) => r.band === b.id).length}`).join(" · ");
       setStatus({
         progress: null,
-        message: { intent: "success", title: `Categorised ${o.result.rows.length.toLocaleString("en-GB")} schools`, body: `On '${o.result.sheet}' with ${chosen.ruleset.title} (${chosen.ruleset.version}), as of ${o.result.asOf}.\n${counts}` },
+        message: { intent: "success", title: `Categorised ${o.result.rows.length.toLocaleString("en-GB")} schools`, body: `On '${o.result.sheet}' with ${chosen.ruleset.title} (${chosen.ruleset.version}), as of ${ukDate(o.result.asOf)}.\n${counts}` },
         warnings: [...o.notes, ...o.result.warnings],
       });
       if (host.kind === "browser") setTargets(await host.listTargets());
@@ -200,10 +201,13 @@ export function App(props: { mode: "office" | "browser"; officeHost?: PaneHost }
   };
 
   const selected = outcome?.result.rows.find((r) => r.row === selectedRow) ?? null;
+  React.useEffect(() => {
+    if (selectedRow !== null) document.querySelector("[data-testid=explanation]")?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [selectedRow]);
   return (
     <main className={styles.pane}>
       <Header mode={props.mode} />
-      {props.mode === "browser" && <FilePanel fileName={fileName} busy={busy} canDownload={!!outcome} onUpload={onUpload} onDownload={onDownload} />}
+      {props.mode === "browser" && <FilePanel fileName={fileName} busy={busy} canDownload={!!host} onUpload={onUpload} onDownload={onDownload} />}
       <RulesetPicker
         options={options}
         selected={chosen?.key ?? null}

@@ -20,7 +20,8 @@ const useStyles = makeStyles({
 export function SchoolExplanation(props: { row: RowResult; ruleset: Ruleset }) {
   const styles = useStyles();
   const { row, ruleset } = props;
-  const held = row.traces.filter((t) => t.held);
+  const order = { band: 0, trigger: 1, stage: 2 } as const;
+  const held = row.traces.filter((t) => t.held).sort((a, b) => order[a.kind] - order[b.kind]);
   return (
     <Section title={row.name ?? `Row ${row.row}`} testId="explanation">
       <Caption1>
@@ -58,7 +59,7 @@ export function SchoolExplanation(props: { row: RowResult; ruleset: Ruleset }) {
         {held.map((t) => (
           <li key={`${t.kind}:${t.id}`}>
             <Body1>
-              <strong>{t.kind === "band" ? "Category" : t.kind === "stage" ? "Escalation" : "Trigger"} {t.label}</strong>
+              <strong>{t.kind === "band" ? `Category ${t.id}` : t.kind === "stage" ? "Escalation" : "Trigger"} {t.label}</strong>
               {supporting(t).length ? ": " : t.kind === "band" ? ": no higher category's conditions held" : ""}
               {supporting(t).map(describeCondition).join("; ")}
             </Body1>

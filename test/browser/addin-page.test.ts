@@ -1,0 +1,162 @@
+// The built task pane in a real browser (Debian's Chromium driven by playwright-core), outside
+// Office: Office.js is blocked, so the page falls back to working on an uploaded workbook.
+// Upload the Staffordshire example, run, pick a school, check its explanation, download the
+// coloured result and re-read it with ExcelJS; then Clear and check the workbook is as uploaded.
+// A screenshot is saved to test/artifacts/addin.png.
+import { execFile } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { promisify } from "util";
+import ExcelJS from "exceljs";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { parseRuleset, resultHeaders, SUMMARY_SHEET } from "../../engine";
+import { STORE_SHEET } from "../../addin/workbook-store";
+import { serve } from "./static-server";
+
+const root = join(__dirname, "..", "..");
+const artifacts = join(root, "test", "artifacts");
+const example = join(root, "examples", "staffordshire-schools.xlsx");
+const ruleset = parseRuleset(readFileSync(join(root, "rules", "staffordshire.json"), "utf8"));
+const CHROMIUM = "/usr/bin/chromium";
+const argb = (hex: string) => "FF" + hex.slice(1).toUpperCase();
+
+let outDir: string;
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+let officeRequests = 0;
+
+async function readXlsx(path: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** Every cell of a sheet left of a column: value and fill, by address. */
+function cellsLeftOf(ws: ExcelJS.Worksheet, column: number) {
+  const out: Record<string, unknown> = {};
+  ws.eachRow((row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => void (c < column && (out[`${r},${c}`] = [cell.value, cell.style?.fill ?? null]))));
+  return out;
+}
+
+async function download(name: string): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=download]")]);
+  expect(dl.suggestedFilename()).toBe("staffordshire-schools-categorised.xlsx");
+  const saved = join(artifacts, name);
+  await dl.saveAs(saved);
+  return saved;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
+  mkdirSync(artifacts, { recursive: true });
+  outDir = mkdtempSync(join(tmpdir(), "addin-dist-"));
+  // A development build is ~4 s (production ~25 s) and runs the same code.
+  await promisify(execFile)(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "development", "--no-devtool", "--env", `outputPath=${outDir}`], { cwd: root });
+  server = await serve(outDir);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const context = await browser.newContext({ viewport: { width: 460, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
+  });
+  // No Office here: block Office.js (and anything else off this server).
+  await page.route(
+    (url) => !url.href.startsWith(server.url),
+    (route) => {
+      if (route.request().url().includes("appsforoffice.microsoft.com")) officeRequests++;
+      return route.abort();
+    },
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe("the task pane outside Office", () => {
+  it("falls back to browser mode when Office.js cannot load", async () => {
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "Open a workbook (.xlsx)…" }).waitFor();
+    expect(officeRequests).toBe(1);
+    expect(await page.getByText("Outside Excel: working on an uploaded copy").count()).toBe(1);
+  });
+
+  it("runs on an uploaded workbook and explains a school with its actual values", async () => {
+    await page.setInputFiles("#workbook-file", example);
+    await page.waitForFunction(() => (document.querySelector("#target-select") as HTMLSelectElement | null)?.value === "sheet:Schools");
+    await page.selectOption("#ruleset-select", "bundled:staffordshire");
+    expect(await page.locator("[data-testid=target-info]").innerText()).toMatch(/400 rows under the headers on row 1; \d+ of \d+ ruleset fields found\./);
+
+    await page.click("[data-testid=run]");
+    const message = page.locator("[data-testid=message]");
+    await message.getByText(/Categorised [\d,]+ schools/).waitFor({ timeout: 30_000 });
+    expect(await message.innerText()).toMatch(/D \d+ · C \d+ · B \d+ · A \d+/);
+
+    // Pick a high-concern school with triggers.
+    const school = page.locator("[data-testid=school-list] button[data-row]").filter({ has: page.locator(".fui-Badge", { hasText: /^D$/ }) }).filter({ hasText: /trigger/ }).first();
+    const row = Number(await school.getAttribute("data-row"));
+    await school.click();
+    const explanation = page.locator("[data-testid=explanation]");
+    await explanation.waitFor();
+    const text = await explanation.innerText();
+    expect(text).toContain(`row ${row}`);
+    expect(text).toMatch(/Category\s+D High concern/);
+    expect(text).toMatch(/Why\s+Category D High concern: .+\(actual [^)]+\)/);
+    expect(text).toMatch(/Next action\s+\S/);
+    await explanation.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, "addin.png"), fullPage: true });
+
+    // The downloaded workbook: results headers, band fills, officer cells as uploaded.
+    const original = await readXlsx(example);
+    const result = await readXlsx(await download("addin-result.xlsx"));
+    const ws = result.getWorksheet("Schools")!;
+    const officerColumns = original.getWorksheet("Schools")!.columnCount;
+    const headers = resultHeaders(ruleset).map((_, j) => ws.getCell(1, officerColumns + 1 + j).value);
+    expect(headers).toEqual(resultHeaders(ruleset));
+    const category = ws.getCell(row, officerColumns + 1);
+    expect(String(category.value)).toMatch(/^D High concern/);
+    expect((category.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(argb(ruleset.styles.bands.D.fill));
+    // Officer values never change; their fills change only where a trigger fired.
+    const before = cellsLeftOf(original.getWorksheet("Schools")!, officerColumns + 1);
+    const after = cellsLeftOf(ws, officerColumns + 1);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    const severityFills = Object.values(ruleset.styles.severities).map((s) => argb(s.fill));
+    let triggerFilled = 0;
+    for (const [k, [value, fill]] of Object.entries(after) as [string, [unknown, ExcelJS.FillPattern | null]][]) {
+      expect([k, value]).toEqual([k, (before[k] as unknown[])[0]]);
+      if (fill && JSON.stringify(fill) !== JSON.stringify((before[k] as unknown[])[1])) {
+        expect(severityFills).toContain(fill.fgColor?.argb);
+        triggerFilled++;
+      }
+    }
+    expect(triggerFilled).toBeGreaterThan(0);
+    expect(result.getWorksheet(SUMMARY_SHEET)).toBeDefined();
+    expect(result.getWorksheet(STORE_SHEET)?.state).toBe("veryHidden");
+  });
+
+  it("re-runs idempotently, and Clear gives back the workbook as uploaded", async () => {
+    const first = await readXlsx(join(artifacts, "addin-result.xlsx"));
+    await page.click("[data-testid=run]");
+    await page.locator("[data-testid=message]").getByText(/Categorised/).waitFor();
+    const second = await readXlsx(await download("addin-rerun.xlsx"));
+    const all = (wb: ExcelJS.Workbook) => cellsLeftOf(wb.getWorksheet("Schools")!, 1000);
+    expect(all(second)).toEqual(all(first));
+
+    await page.click("[data-testid=clear]");
+    await page.locator("[data-testid=message]").getByText("Results cleared").waitFor();
+    const cleared = await readXlsx(await download("addin-cleared.xlsx"));
+    const original = await readXlsx(example);
+    expect(all(cleared)).toEqual(all(original));
+    expect(cleared.getWorksheet(SUMMARY_SHEET)).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  });
+});
