@@ -1,9 +1,10 @@
 // Comparing two runs over the same schools (an old and a new ruleset on one workbook): which
 // schools change band, trigger or stage, and why, with count tables. Pure: no files, no Excel.
-import type { RowResult, RunResult, RuleTrace } from "./results";
+import type { ConditionTrace, RowResult, RunResult, RuleTrace } from "./results";
 import type { Ruleset } from "./ruleset/schema";
-import { describeCondition, supporting } from "./explain";
+import { describeCondition } from "./explain";
 import { keyText } from "./history";
+import { ruleProbe, type RuleProbe } from "./rule-probe";
 
 export interface SchoolChange {
   row: number;
@@ -56,13 +57,14 @@ export function compareRuns(before: RunResult, after: RunResult, oldRules: Rules
   const bandCols = orderedIds(newRules.bands, after.rows.map((r) => r.band));
   const table = bandRows.map(() => bandCols.map(() => 0));
   let [bandChanged, triggersChanged, stageChanged, unchanged] = [0, 0, 0, 0];
+  const probes = { old: ruleProbe(oldRules), new: ruleProbe(newRules) };
 
   for (const o of before.rows) {
     const n = newByMatch.get(match(o));
     if (!n) continue;
     oldMatched.add(match(o));
     table[bandRows.indexOf(o.band)][bandCols.indexOf(n.band)]++;
-    const change = compareRow(o, n, newRules);
+    const change = compareRow(o, n, newRules, probes);
     if (!change) {
       unchanged++;
       continue;
@@ -111,7 +113,7 @@ function orderedIds(bands: { id: string }[], seen: string[]): string[] {
   return [...ids, ...[...new Set(seen)].filter((b) => !ids.includes(b))];
 }
 
-function compareRow(o: RowResult, n: RowResult, newRules: Ruleset): SchoolChange | null {
+function compareRow(o: RowResult, n: RowResult, newRules: Ruleset, probes: { old: RuleProbe; new: RuleProbe }): SchoolChange | null {
   const oldIds = o.triggers.map((t) => t.id);
   const newIds = n.triggers.map((t) => t.id);
   const added = newIds.filter((id) => !oldIds.includes(id));
@@ -124,25 +126,29 @@ function compareRow(o: RowResult, n: RowResult, newRules: Ruleset): SchoolChange
 
   const why: string[] = [];
   const reason = (prefix: string) => n.reasons.filter((r) => r.startsWith(prefix));
-  const trace = (kind: RuleTrace["kind"], id: string) => n.traces.find((t) => t.kind === kind && t.id === id);
-  const before = (kind: RuleTrace["kind"], id: string) => o.traces.find((t) => t.kind === kind && t.id === id);
+  // What no longer holds: the rule asked again of the new run's facts, beside the old run's.
+  const lost = (kind: RuleTrace["kind"], id: string, label: string, what: string) => {
+    const now = probes.new.trace(kind, id, n);
+    if (!now) return `${label} is not in the new rules`;
+    return `${what}: ${notMet(now, probes.old.trace(kind, id, o))}`;
+  };
   if (bandMoved || ruleBandMoved) {
     why.push(...reason("Moderated by officer"), ...reason(n.moderated ? "Rules " : "Category "));
-    const lost = trace("band", o.ruleBand);
-    if (lost && !lost.held) why.push(`No longer ${o.ruleBand}: ${notMet(lost, before("band", o.ruleBand))}`);
-    else if (!newRules.bands.some((b) => b.id === o.ruleBand)) why.push(`Band ${o.ruleBand} is not in the new rules`);
+    const oldRank = newRules.bands.findIndex((b) => b.id === o.ruleBand);
+    // Only a band above the new one was tried and failed; one below it was never reached.
+    if (oldRank < 0 || oldRank < newRules.bands.findIndex((b) => b.id === n.ruleBand)) why.push(lost("band", o.ruleBand, `Band ${o.ruleBand}`, `No longer ${o.ruleBand}`));
   }
   for (const id of added) why.push(...n.reasons.filter((r) => r.startsWith(`Trigger ${n.triggers.find((t) => t.id === id)!.label}:`)));
   for (const id of removed) {
-    const t = trace("trigger", id);
     const label = o.triggers.find((x) => x.id === id)!.label;
-    why.push(t ? `Trigger ${t.label} no longer fires: ${notMet(t, before("trigger", id))}` : `Trigger ${label} is not in the new rules`);
+    why.push(lost("trigger", id, `Trigger ${label}`, `Trigger ${label} no longer fires`));
   }
   if (oldStage !== newStage) {
     if (newStage) why.push(...reason(`Escalation ${n.escalation!.label}:`));
-    const lost = oldStage ? trace("stage", oldStage) : undefined;
-    if (oldStage && lost && !lost.held) why.push(`Escalation ${lost.label} no longer applies: ${notMet(lost, before("stage", oldStage))}`);
-    else if (oldStage && !newStage && !newRules.escalation?.some((s) => s.id === oldStage)) why.push(`Stage ${oldStage} is not in the new rules`);
+    const stages = newRules.escalation ?? [];
+    const oldRank = stages.findIndex((s) => s.id === oldStage);
+    const newRank = newStage ? stages.findIndex((s) => s.id === newStage) : stages.length;
+    if (oldStage && (oldRank < 0 || oldRank < newRank)) why.push(lost("stage", oldStage, `Stage ${o.escalation!.label}`, `Escalation ${o.escalation!.label} no longer applies`));
   }
   return {
     row: n.row,
@@ -161,10 +167,10 @@ function compareRow(o: RowResult, n: RowResult, newRules: Ruleset): SchoolChange
  * The conditions that kept a rule from holding (at most a few): those that held in the old run
  * when there are any (what changed), else every one that failed.
  */
-function notMet(t: RuleTrace, old?: RuleTrace): string {
-  const held = new Set(supporting(t));
-  const heldBefore = new Set(old ? supporting(old).map((c) => `${c.fact} ${c.operator}`) : []);
-  const failing = t.conditions.filter((c) => !held.has(c));
+function notMet(now: ConditionTrace[], old?: ConditionTrace[]): string {
+  const holds = (c: ConditionTrace) => c.held !== !!c.negated;
+  const heldBefore = new Set((old ?? []).filter(holds).map((c) => `${c.fact} ${c.operator}`));
+  const failing = now.filter((c) => !holds(c));
   const changed = failing.filter((c) => heldBefore.has(`${c.fact} ${c.operator}`));
   if (changed.length) failing.splice(0, failing.length, ...changed);
   if (!failing.length) return "its conditions did not hold";

@@ -54,6 +54,16 @@ test("a lower persistent-absence threshold: who changes, why, and the count tabl
   expect(r.out).toMatch(/Persistent absence well above national\s+0\s+2\s+\+2/);
 });
 
+test("a higher threshold: the trigger no longer fires, with the school's value", async () => {
+  const higher = rulesVariant(dir, "higher-complaints.json", (r) => {
+    r.triggers.find((t: any) => t.id === "complaints").conditions.all[0].value = 8;
+  });
+  const r = await runCli(["diff", STAFFS_RULES, higher, book, "--as-of", "2026-11-20"]);
+  expect(r.out).toContain("Band changes: 0; trigger changes: 1; stage changes: 0; unchanged: 3");
+  expect(r.out).toMatch(/100003 Busy Primary \(row 4\)\n {4}- trigger Repeated complaints/); // still B: its deficit remains
+  expect(r.out).toContain("why: Trigger Repeated complaints no longer fires: Complaints is at least 8 (actual 6)");
+});
+
 test("--report writes every change as JSON; --limit shortens the listing", async () => {
   const report = path.join(dir, "out", "diff.json");
   const r = await runCli(["diff", STAFFS_RULES, lowerPa, STAFFS_BOOK, "--as-of", "2026-11-20", "--report", report, "--limit", "3"]);

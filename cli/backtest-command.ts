@@ -1,0 +1,102 @@
+// categorise backtest <rules.json> <workbook.xlsx> --outcome "Next Ofsted grade"
+//   [--baseline FIELD|HEADER] [--declined-when worse|3,4] [--sheet NAME] [--as-of DATE] [--report PATH.json]
+// The workbook holds earlier data (what the rules look at) and a column with the later outcome.
+// For each trigger: how many schools that later declined were flagged beforehand.
+import * as fs from "node:fs";
+import { categorise, parseRuleset, type Ruleset, type RowResult } from "../engine";
+import { backtest, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule } from "../engine/backtest";
+import { normaliseHeader } from "../engine/mapping";
+import { sourceFromExcelJS } from "../hosts/exceljs-host";
+import { parseArgs, str, UsageError } from "./args";
+import { ensureDir, readWorkbook, samePath, FileError } from "./files";
+import { readRulesText } from "./rules-file";
+import { table } from "./text-table";
+
+export async function backtestCommand(argv: string[], out: (s: string) => void): Promise<number> {
+  const { positional, options } = parseArgs(argv, ["outcome", "baseline", "declined-when", "sheet", "as-of", "report"]);
+  if (positional.length !== 2) throw new UsageError('backtest needs a rules file and a workbook: categorise backtest rules.json schools.xlsx --outcome "Next Ofsted grade"');
+  const outcomeHeader = str(options.outcome);
+  if (!outcomeHeader) throw new UsageError('backtest needs --outcome: the column holding the later grade, e.g. --outcome "Next Ofsted grade"');
+  const rule = declineRule(str(options["declined-when"]) ?? "worse");
+  const [rulesFile, book] = positional;
+  const report = str(options.report);
+  if (report && samePath(report, book)) throw new FileError(`--report ${report} is the input workbook: choose another path`);
+
+  const { file, text } = readRulesText(rulesFile);
+  const ruleset = parseRuleset(text, file);
+  const source = sourceFromExcelJS(await readWorkbook(book));
+  const run = await categorise(source, ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
+  const outcome = readGradeColumn(source, run.sheet, outcomeHeader);
+  const base = baseline(ruleset, str(options.baseline), (header) => readGradeColumn(source, run.sheet, header).grades);
+  const result = backtest(run, ruleset, outcome.grades, base.grade, rule);
+
+  const what = rule.kind === "worse" ? `a worse grade in ${outcome.column} than ${base.label}` : `${outcome.column} is ${rule.grades.join(" or ")}`;
+  out(backtestText(result, what));
+  if (run.warnings.length) {
+    out(`\nData warnings (${run.warnings.length}):`);
+    for (const w of run.warnings.slice(0, 5)) out(`  ⚠ ${w}`);
+    if (run.warnings.length > 5) out(`  ... and ${run.warnings.length - 5} more`);
+  }
+  if (outcome.unreadable.length) {
+    out(`\n⚠ ${outcome.unreadable.length} cell${outcome.unreadable.length === 1 ? "" : "s"} in ${outcome.column} could not be read as a grade (row${outcome.unreadable.length === 1 ? "" : "s"} ${outcome.unreadable.slice(0, 10).join(", ")}${outcome.unreadable.length > 10 ? ", ..." : ""}); those schools are left out`);
+  }
+  if (report) {
+    ensureDir(report);
+    fs.writeFileSync(report, JSON.stringify({ outcome: outcome.header, baseline: base.label, ...result }, null, 2) + "\n");
+    out(`\nWrote ${report}`);
+  }
+  return 0;
+}
+
+function declineRule(text: string): DeclineRule {
+  if (text === "worse") return { kind: "worse" };
+  const grades = text.split(/[,\s]+/).filter(Boolean).map(Number);
+  if (!grades.length || grades.some((g) => ![1, 2, 3, 4].includes(g))) {
+    throw new UsageError(`--declined-when ${text}: give 'worse' (a worse grade than before) or grades 1-4 such as 3,4 (later judged requires improvement or inadequate)`);
+  }
+  return { kind: "in", grades };
+}
+
+/** The earlier grade: a field of the ruleset (by id, label or header), else a column of the sheet. */
+function baseline(r: Ruleset, wanted: string | undefined, column: (header: string) => Map<number, number | null>): { label: string; grade: (row: RowResult) => number | null } {
+  const grades = r.fields.filter((f) => f.type === "ofstedGrade");
+  const field = wanted
+    ? r.fields.find((f) => f.id === wanted || [f.label, ...f.headers].some((h) => normaliseHeader(h) === normaliseHeader(wanted)))
+    : grades.find((f) => f.id === "ofstedGrade") ?? grades.find((f) => f.required) ?? grades[0];
+  if (field) return { label: `'${field.label}'`, grade: (row) => (typeof row.facts[field.id] === "number" ? (row.facts[field.id] as number) : null) };
+  if (!wanted) throw new UsageError("the ruleset has no Ofsted grade field: say which column holds the earlier grade with --baseline");
+  const values = column(wanted);
+  return { label: `'${wanted}'`, grade: (row) => values.get(row.row) ?? null };
+}
+
+const pct = (x: number | null) => (x === null ? "-" : `${(100 * x).toFixed(1)}%`);
+const times = (x: number | null) => (x === null ? "-" : x.toFixed(2));
+
+export function backtestText(b: BacktestResult, what: string): string {
+  const row = (label: string, c: Confusion, unknown?: number) => [label, c.flagged, c.hits, c.falseAlarms, c.missed, pct(c.hitRate), pct(c.precision), times(c.lift), unknown ?? ""];
+  const left = [
+    b.excluded.noOutcome && `${b.excluded.noOutcome} without an outcome`,
+    b.excluded.noBaseline && `${b.excluded.noBaseline} without an earlier grade`,
+    b.excluded.cannotDecline && `${b.excluded.cannotDecline} already inadequate (cannot decline)`,
+  ].filter(Boolean);
+  return [
+    `Backtest: ${b.ruleset.title} ${b.ruleset.version} on sheet '${b.sheet}' (run date ${b.asOf})`,
+    `Declined = ${what}`,
+    `${b.schools} schools counted: ${b.declined} declined (${pct(b.declineRate)})${left.length ? `; left out: ${left.join(", ")}` : ""}`,
+    "",
+    "Hit rate: share of the schools that declined that the trigger flagged beforehand. Precision: share of flagged schools that declined.",
+    "Lift: precision / the decline rate of all counted schools (above 1: a flagged school is likelier to decline).",
+    "No data: schools the trigger did not flag but might have, had the missing data been there.",
+    table([
+      ["Trigger", "Flagged", "Hits", "False alarms", "Missed", "Hit rate", "Precision", "Lift", "No data"],
+      ...b.triggers.map((t) => row(t.label, t, t.unknown)),
+      row("Any trigger", b.anyTrigger),
+    ]),
+    "",
+    "Decline by band",
+    table([
+      ["Band", "Schools", "Declined", "Decline rate", "Share of declines"],
+      ...b.bands.map((x) => [`${x.id} ${x.label}`, x.schools, x.declined, pct(x.declineRate), pct(x.shareOfDeclines)]),
+    ]),
+  ].join("\n");
+}
