@@ -145,6 +145,11 @@ export function lintRuleset(r: Ruleset, doc?: JsonDocument): LintIssue[] {
     });
   }
 
+  const la = r.laSummary;
+  const laGrade = r.fields.find((f) => f.id === la?.grade);
+  if (laGrade && laGrade.type !== "ofstedGrade") add("error", ["laSummary", "grade"], `'${laGrade.id}' is a ${laGrade.type} field: the LA summary needs an ofstedGrade field`);
+  const laPupils = r.fields.find((f) => f.id === la?.pupils);
+  if (laPupils && laPupils.type !== "integer" && laPupils.type !== "number") add("error", ["laSummary", "pupils"], `'${laPupils.id}' is a ${laPupils.type} field: the LA summary needs a number of pupils`);
   checkConstants(r, add);
   r.fields.forEach((f, i) => {
     if (f.min !== undefined && f.max !== undefined && f.min > f.max) add("error", ["fields", i], `min ${f.min} is above max ${f.max}`);
