@@ -1,11 +1,12 @@
 // The Summary sheet: counts per category, per category by district and phase, triggers and stages.
-import type { CellValue } from "./workbook";
+import type { CellStyle, CellValue } from "./workbook";
 import type { RunResult } from "./results";
 import type { Ruleset } from "./ruleset/schema";
+import { laSummaryRows } from "./la-summary";
 
 export const SUMMARY_SHEET = "Categorisation summary";
 
-export function summaryRows(result: RunResult, ruleset: Ruleset): { rows: CellValue[][]; headerRows: number[] } {
+export function summaryRows(result: RunResult, ruleset: Ruleset): { rows: CellValue[][]; headerRows: number[]; cellStyles: { row: number; column: number; style: CellStyle }[] } {
   const rows = result.rows;
   const bands = ruleset.bands.map((b) => b.id);
   const count = <T>(items: T[], pick: (x: T) => string) =>
@@ -52,7 +53,10 @@ export function summaryRows(result: RunResult, ruleset: Ruleset): { rows: CellVa
     const staged = count(rows.filter((r) => r.escalation), (r) => r.escalation!.stage);
     for (const s of ruleset.escalation) out.push([s.label, staged.get(s.id) ?? 0]);
   }
+  const la = laSummaryRows(result, ruleset, out.length);
+  out.push(...la.rows);
+  headerRows.push(...la.headerRows);
   const warned = rows.filter((r) => r.warnings.length).length;
   if (warned || result.warnings.length) out.push([], [`Data warnings: ${warned} rows; ${result.warnings.length} sheet-level (see the report)`]);
-  return { rows: out, headerRows };
+  return { rows: out, headerRows, cellStyles: la.cellStyles };
 }

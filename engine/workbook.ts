@@ -50,6 +50,9 @@ export interface OutputPlan {
   values: CellValue[][];
   /** Style groups: one entry per distinct style, listing every cell that takes it. */
   styles: { style: CellStyle; cells: CellRef[] }[];
-  /** Summary sheet content: rows of cells; headerRows are 0-based indices of rows to show in bold. */
-  summary: { name: string; rows: CellValue[][]; headerRows?: number[] };
+  /**
+   * Summary sheet content: rows of cells; headerRows are 0-based indices of rows to show in bold;
+   * cellStyles colour single cells (0-based row and column), e.g. the red/amber/green ratings.
+   */
+  summary: { name: string; rows: CellValue[][]; headerRows?: number[]; cellStyles?: { row: number; column: number; style: CellStyle }[] };
 }

@@ -117,6 +117,8 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
   needField(["override", "field"], r.override?.field, "field");
   needField(["year", "field"], r.year?.field, "field");
   r.summaryBy?.forEach((id, i) => needField(["summaryBy", i], id, "field"));
+  needField(["laSummary", "grade"], r.laSummary?.grade, "field");
+  needField(["laSummary", "pupils"], r.laSummary?.pupils, "field");
 
   // Derived facts may use fields, constants and derived facts defined before them.
   const known = [...rowFacts];

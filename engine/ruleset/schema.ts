@@ -2,6 +2,7 @@
 // rules/ruleset.schema.json is generated from this file (npm run schema) for editor autocompletion.
 import { z } from "zod";
 import { BASE_OPERATORS } from "../operators";
+import { LaSummarySettings } from "./la-summary-schema";
 
 const Id = z
   .string()
@@ -224,6 +225,7 @@ export const RulesetSchema = z
     key: Id.describe("Field holding the school key (URN)."),
     name: Id.optional().describe("Field holding the school name, for messages."),
     summaryBy: z.array(Id).optional().describe("Fields the Summary sheet counts bands by (e.g. district, phase)."),
+    laSummary: LaSummarySettings.optional(),
     year: z
       .object({ field: Id.optional(), default: AcademicYear })
       .strict()
