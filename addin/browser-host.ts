@@ -6,7 +6,7 @@ import { buildOutputPlan, categorise, resultHeaders, SUMMARY_SHEET, type Ruleset
 import type { CellRef } from "../engine/workbook";
 import { applyPlanToExcelJS, sourceFromExcelJS } from "../hosts/exceljs-host";
 import { TargetError } from "./errors";
-import { assertResultsAreaFree, normHeader, resultsAreaOf, splitStyles } from "./results-area";
+import { assertResultsAreaFree, normHeader, resultsAreaOf, runArea, splitStyles } from "./results-area";
 import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";
 import {
   STORE_SHEET,
@@ -98,25 +98,27 @@ export class BrowserHost implements PaneHost {
     const result = await categorise(source, ruleset, { sheet: target.sheet, onProgress: phase(progress, "categorise", "Categorising: {done} of {total} rows…") });
     const plan = buildOutputPlan(result, ruleset);
     const store = this.readStore();
-    const previous = store.records[plan.sheet];
+    const recordedRun = store.records[plan.sheet];
+    const sameLayout = !!recordedRun && recordedRun.headerRow === plan.headerRow && recordedRun.firstColumn === plan.firstColumn;
+    const previous = sameLayout ? recordedRun : null;
     const sheet = source.readSheet(plan.sheet)!;
-    assertResultsAreaFree(resultsAreaOf(sheet.headers, sheet.rows, sheet.firstColumn, plan), plan, [...plan.headers, ...(previous?.headers ?? [])]);
+    const area = runArea(plan, sheet.headerRow + sheet.rows.length, previous);
+    const grid = resultsAreaOf(sheet.headers, sheet.rows, sheet.firstColumn, plan, area.right - plan.firstColumn + 1);
+    assertResultsAreaFree(grid, plan, [...plan.headers, ...(previous?.headers ?? [])]);
     progress(0.6, "Writing results…");
 
     const ws = this.wb.getWorksheet(plan.sheet)!;
     const notes: string[] = [];
-    const sameLayout = !!previous && previous.headerRow === plan.headerRow && previous.firstColumn === plan.firstColumn;
-    if (previous && !sameLayout) notes.push(`The table on '${plan.sheet}' moved since the last run, so trigger colours from that run could not be restored.`);
-    const recorded = sameLayout ? originalsMap(previous) : new Map<string, FillSnapshot>();
+    if (recordedRun && !sameLayout) notes.push(`The table on '${plan.sheet}' moved since the last run, so trigger colours from that run could not be restored.`);
+    const recorded = previous ? originalsMap(previous) : new Map<string, FillSnapshot>();
     const { results, officer } = splitStyles(plan);
     const originals = new Map<string, FillSnapshot>();
     for (const c of officer.flatMap((g) => g.cells)) originals.set(cellKey(c), recorded.get(cellKey(c)) ?? fillOf(ws.getCell(c.row, c.column)));
 
     // Clear the old results area, restore fills this run no longer needs, then write.
+    // Only the area checked above: our columns, never a column beyond them.
     const lastRow = plan.headerRow + plan.values.length;
-    const right = Math.max(plan.firstColumn + plan.headers.length - 1, sheet.firstColumn + sheet.headers.length - 1, sameLayout ? previous.firstColumn + previous.headers.length - 1 : 0);
-    const bottom = Math.max(lastRow, sheet.headerRow + sheet.rows.length, sameLayout ? previous.lastRow : 0);
-    for (let r = plan.headerRow; r <= bottom; r++) for (let c = plan.firstColumn; c <= right; c++) clearCell(ws.getCell(r, c));
+    for (let r = plan.headerRow; r <= area.bottom; r++) for (let c = plan.firstColumn; c <= area.right; c++) clearCell(ws.getCell(r, c));
     for (const { fill, cells } of groupByFill(recorded, (k) => !originals.has(k))) for (const c of cells) setFill(ws.getCell(c.row, c.column), fill);
     applyPlanToExcelJS(this.wb, {
       ...plan,

@@ -12,7 +12,7 @@
 import { tableFromGrid } from "../engine/table";
 import type { CellRef, CellStyle, CellValue, OutputPlan, SheetData, WorkbookSource } from "../engine/workbook";
 import { addressChunks } from "./a1";
-import { assertResultsAreaFree, normHeader as norm, resultsAreaOf, splitStyles } from "./results-area";
+import { assertResultsAreaFree, normHeader as norm, resultsAreaOf, runArea, splitStyles } from "./results-area";
 import { ProtectedSheetError, TargetError } from "./errors";
 import { fromOffice, toOffice } from "./office-values";
 import {
@@ -327,24 +327,25 @@ export async function writeResults(
   for (const name of [plan.sheet, plan.summary.name, STORE_SHEET]) {
     if (read.protectedSheets.has(name)) throw new ProtectedSheetError(name);
   }
-  const previous = read.store.records[plan.sheet];
-  await assertAreaIsFree(ctx, plan, read, [...plan.headers, ...(previous?.headers ?? [])]);
+  const recordedRun = read.store.records[plan.sheet];
+  const sameLayout = !!recordedRun && recordedRun.headerRow === plan.headerRow && recordedRun.firstColumn === plan.firstColumn;
+  const previous = sameLayout ? recordedRun : null;
+  const area = runArea(plan, read.rect.rowIndex + read.rect.rowCount, previous);
+  await assertAreaIsFree(ctx, plan, read, area, [...plan.headers, ...(previous?.headers ?? [])]);
   const sync = () => ctx.sync();
   const suspend = () => ctx.application.suspendScreenUpdatingUntilNextSync();
   const warnings: string[] = [];
   const ws = ctx.workbook.worksheets.getItem(plan.sheet);
   const width = plan.headers.length;
-  const lastColumn = plan.firstColumn + width - 1;
 
   const { results: resultStyles, officer: officerFills } = splitStyles(plan);
   const officerCells = officerFills.flatMap((g) => g.cells);
 
   // Originals: keep what the last run recorded (never record our own fills), read the rest.
-  const sameLayout = !!previous && previous.headerRow === plan.headerRow && previous.firstColumn === plan.firstColumn;
-  if (previous && !sameLayout) {
+  if (recordedRun && !sameLayout) {
     warnings.push(`The table on '${plan.sheet}' moved since the last run, so trigger colours from that run could not be restored.`);
   }
-  const recorded = sameLayout ? originalsMap(previous) : new Map<string, FillSnapshot>();
+  const recorded = previous ? originalsMap(previous) : new Map<string, FillSnapshot>();
   const toRead = officerCells.filter((c) => !recorded.has(cellKey(c)));
   const fresh = toRead.length ? await readFills(ctx, ws, toRead) : new Map<string, FillSnapshot>();
   const originals = new Map<string, FillSnapshot>();
@@ -368,13 +369,8 @@ export async function writeResults(
     summary: { sheet: plan.sheet, name: plan.summary.name },
   };
   queueStoreWrite(ctx, store, read.storeExists);
-  const oldRight = Math.max(
-    lastColumn,
-    read.rect.columnIndex + read.rect.columnCount,
-    sameLayout ? previous.firstColumn + previous.headers.length - 1 : 0,
-  );
-  const oldBottom = Math.max(lastRow, read.rect.rowIndex + read.rect.rowCount, sameLayout ? previous.lastRow : 0);
-  ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1, oldBottom - plan.headerRow + 1, oldRight - plan.firstColumn + 1).clear();
+  // Only the area checked above: our columns, never a column beyond them.
+  ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1, area.bottom - plan.headerRow + 1, area.right - plan.firstColumn + 1).clear();
   for (const { fill, cells } of groupByFill(recorded, (k) => !originals.has(k))) queueStyle(ws, cells, restoreFill(fill));
   const header = ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1, 1, width);
   header.values = [plan.headers];
@@ -420,16 +416,17 @@ export async function writeResults(
   return { valueBlocks: blocks, warnings };
 }
 
-/** Checks (before anything is written) that the results area holds no officer data. */
-async function assertAreaIsFree(ctx: Ctx, plan: OutputPlan, read: OfficeRead, ours: string[]): Promise<void> {
+/** Checks (before anything is written) that the area the run writes or clears holds no officer data. */
+async function assertAreaIsFree(ctx: Ctx, plan: OutputPlan, read: OfficeRead, area: { right: number; bottom: number }, ours: string[]): Promise<void> {
+  const width = area.right - plan.firstColumn + 1;
   let grid: CellValue[][];
   if (read.target.kind === "sheet") {
     // The used range was read in full, and nothing lies outside it.
     const s = read.source.readSheet(plan.sheet)!;
-    grid = resultsAreaOf(s.headers, s.rows, s.firstColumn, plan);
+    grid = resultsAreaOf(s.headers, s.rows, s.firstColumn, plan, width);
   } else {
-    const area = { sheet: plan.sheet, rowIndex: plan.headerRow - 1, columnIndex: plan.firstColumn - 1, rowCount: plan.values.length + 1, columnCount: plan.headers.length };
-    [grid] = await readRects(ctx, [area], false);
+    const rect = { sheet: plan.sheet, rowIndex: plan.headerRow - 1, columnIndex: plan.firstColumn - 1, rowCount: area.bottom - plan.headerRow + 1, columnCount: width };
+    [grid] = await readRects(ctx, [rect], false);
   }
   assertResultsAreaFree(grid, plan, ours);
 }

@@ -26,13 +26,15 @@ export function splitStyles(plan: OutputPlan): { results: { style: CellStyle; ce
 }
 
 /**
- * The officer's cells are never overwritten: every cell where the results go must be blank or
- * sit under one of our own headers (an earlier run's results). grid starts at the header row and
- * the first results column. Throws a TargetError naming the first cell in the way.
+ * The officer's cells are never overwritten: every cell the run will write or clear must be blank
+ * or sit under one of our own headers (an earlier run's results). grid starts at the header row
+ * and the first results column, and covers that whole area. Throws a TargetError naming the first
+ * cell in the way.
  */
 export function assertResultsAreaFree(grid: CellValue[][], plan: OutputPlan, ours: Iterable<string>): void {
   const known = new Set([...ours].map(normHeader));
-  for (let j = 0; j < plan.headers.length; j++) {
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  for (let j = 0; j < width; j++) {
     const header = grid[0]?.[j];
     if (!isBlank(header) && known.has(normHeader(header))) continue;
     const i = isBlank(header) ? grid.findIndex((r, k) => k > 0 && !isBlank(r[j])) : 0;
@@ -45,8 +47,19 @@ export function assertResultsAreaFree(grid: CellValue[][], plan: OutputPlan, our
   }
 }
 
-/** The results area of a SheetData-like grid (headers row first), width of the plan. */
-export function resultsAreaOf(headers: CellValue[], rows: CellValue[][], firstColumn: number, plan: OutputPlan): CellValue[][] {
+/** The part of a SheetData-like grid (header row first) from the plan's first column, width columns wide. */
+export function resultsAreaOf(headers: CellValue[], rows: CellValue[][], firstColumn: number, plan: OutputPlan, width = plan.headers.length): CellValue[][] {
   const offset = plan.firstColumn - firstColumn;
-  return [headers, ...rows].map((r) => Array.from({ length: plan.headers.length }, (_, j) => r[offset + j] ?? null));
+  return [headers, ...rows].map((r) => Array.from({ length: width }, (_, j) => r[offset + j] ?? null));
+}
+
+/**
+ * The area a run writes or clears: the plan's columns, plus any further columns the last run
+ * wrote (same layout), down to the lowest row either reaches or the table ends. 1-based, inclusive.
+ */
+export function runArea(plan: OutputPlan, tableBottom: number, previous: { headers: string[]; lastRow: number } | null): { right: number; bottom: number } {
+  return {
+    right: plan.firstColumn + Math.max(plan.headers.length, previous?.headers.length ?? 0) - 1,
+    bottom: Math.max(plan.headerRow + plan.values.length, tableBottom, previous?.lastRow ?? 0),
+  };
 }

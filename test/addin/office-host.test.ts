@@ -201,6 +201,19 @@ describe("refusing to write", () => {
     expect(xl.writes).toEqual([]);
   });
 
+  it("leaves alone a note the officer typed beyond the results after a run", async () => {
+    const xl = new FakeExcel();
+    const sheet = schoolsSheet(xl, 30);
+    await run(xl, 30);
+    const beyond = FIRST_RESULTS_COLUMN - 1 + RESULTS.length + 1; // 0-based, one blank column after the results
+    sheet.put(HEADER_ROW + 4, beyond, [["call the head on Monday"]]);
+    await run(xl, 30, 5);
+    expect(sheet.cell(HEADER_ROW + 4, beyond).value).toBe("call the head on Monday");
+    await clearResults(xl.context, SHEET, RESULTS);
+    expect(sheet.cell(HEADER_ROW + 4, beyond).value).toBe("call the head on Monday");
+    expect(sheet.cell(HEADER_ROW - 1, FIRST_RESULTS_COLUMN - 1).value).toBe("");
+  });
+
   it("checks the cells right of a table too", async () => {
     const xl = new FakeExcel();
     const sheet = schoolsSheet(xl, 20);
