@@ -448,6 +448,14 @@ function writeSummary(ctx: Ctx, summary: OutputPlan["summary"], exists: boolean)
   title.bold = true;
   title.size = 14;
   for (const i of summary.headerRows ?? []) if (i > 0) ws.getRangeByIndexes(i, 0, 1, width).format.font.bold = true;
+  // Single-cell colours (e.g. red/amber/green ratings), one RangeAreas per style.
+  const byStyle = new Map<string, { style: CellStyle; cells: CellRef[] }>();
+  for (const c of summary.cellStyles ?? []) {
+    const key = JSON.stringify(c.style);
+    if (!byStyle.has(key)) byStyle.set(key, { style: c.style, cells: [] });
+    byStyle.get(key)!.cells.push({ row: c.row + 1, column: c.column + 1 });
+  }
+  for (const g of byStyle.values()) queueStyle(ws, g.cells, applyStyle(g.style));
   ws.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 200;
   if (width > 1) ws.getRangeByIndexes(0, 1, 1, width - 1).format.columnWidth = 80;
 }

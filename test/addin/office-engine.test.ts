@@ -70,7 +70,9 @@ describe("Office adapter + engine on the Staffordshire example", () => {
     }
     const officerAfter = [...sheet.cells].filter(([k]) => Number(k.split(",")[1]) < plan.firstColumn - 1).map(([k, c]) => [k, c.value, c.format]);
     expect(officerAfter).toEqual(officerBefore);
-    expect(xl.sheet(plan.summary.name).cell(0, 0).value).toBe(plan.summary.rows[0][0]);
+    const summary = xl.sheet(plan.summary.name);
+    plan.summary.rows.forEach((row, i) => row.forEach((v, j) => expect(summary.cell(i, j).value).toEqual(v === null ? "" : v)));
+    for (const c of plan.summary.cellStyles ?? []) expect(summary.cell(c.row, c.column).fill.color).toBe(c.style.fill?.toUpperCase() ?? null);
 
     // Re-running over our own results changes nothing; clearing gives the original sheet back.
     const snapshot = () => [...xl.sheet("Schools").cells].sort(([a], [b]) => (a < b ? -1 : 1));

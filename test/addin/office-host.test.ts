@@ -104,7 +104,11 @@ describe("writing 10,000 rows", () => {
     expect(sheet.cell(HEADER_ROW, 5).fill.color).toBe(TRIGGER_STYLE.fill);
     expect(sheet.cell(HEADER_ROW, 5).font.bold).toBe(false);
     expect(sheet.cell(HEADER_ROW, c + 2).font.bold).toBe(true);
-    expect(xl.sheet("Categorisation summary").cell(0, 0).value).toBe("Categorisation summary");
+    const summary = xl.sheet("Categorisation summary");
+    expect(summary.cell(0, 0)).toMatchObject({ value: "Categorisation summary", font: { bold: true, size: 14 } });
+    expect(summary.cell(1, 1).font.bold).toBe(true);
+    expect(summary.cell(3, 2)).toMatchObject({ value: "Red", fill: { color: "#FFC7CE" }, font: { color: "#9C0006", bold: true } });
+    expect(summary.cell(2, 2).fill.color).toBe("#C6EFCE");
     expect(xl.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
   });
 

@@ -73,7 +73,15 @@ export function syntheticPlan(n: number, triggerEvery = 7, watchEvery = 11): Out
     headers: RESULTS,
     values,
     styles: [...groups.values()],
-    summary: { name: "Categorisation summary", rows: [["Categorisation summary"], ["Band", "Schools"], ["A", Math.ceil(n / 4)]], headerRows: [1] },
+    summary: {
+      name: "Categorisation summary",
+      rows: [["Categorisation summary"], ["Band", "Schools", "Rating"], ["A", Math.ceil(n / 4), "Green"], ["D", Math.floor(n / 4), "Red"]],
+      headerRows: [1],
+      cellStyles: [
+        { row: 2, column: 2, style: { fill: "#C6EFCE", font: "#006100" } },
+        { row: 3, column: 2, style: { fill: "#FFC7CE", font: "#9C0006", bold: true } },
+      ],
+    },
   };
 }
 
