@@ -61,10 +61,10 @@ export function diffText(c: RunComparison, oldRules: Ruleset, newRules: Ruleset,
       ["Total", ...c.bands.columns.map((_, j) => sum(c.bands.counts.map((r) => r[j]))), sum(c.bands.counts.flat())],
     ]),
     "",
-    "Schools flagged by each trigger",
-    table([["Trigger", "old", "new", "change"], ...c.triggers.map((t) => [t.label, t.old, t.new, signed(t.new - t.old)])]),
+    "Schools flagged by each trigger (triggers that flag no school under either ruleset are left out)",
+    table([["Trigger", "old", "new", "change"], ...c.triggers.filter((t) => t.old || t.new).map((t) => [t.label, t.old, t.new, signed(t.new - t.old)])]),
   ];
-  if (c.stages.some((s) => s.old || s.new)) {
+  if (c.stages.some((s) => s.old !== s.new)) {
     lines.push("", "Schools at each escalation stage", table([["Stage", "old", "new", "change"], ...c.stages.map((s) => [s.label, s.old, s.new, signed(s.new - s.old)])]));
   }
   if (!c.changes.length) {

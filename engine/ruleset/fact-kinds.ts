@@ -49,7 +49,7 @@ export function factKinds(r: Ruleset): Map<string, FactKind> {
     const numbers = values.filter((v): v is number => typeof v === "number");
     kinds.set(id, numbers.length === values.length
       ? { kind: "number", label: c.label, min: Math.min(...numbers), max: Math.max(...numbers), alwaysPresent: typeof c.value !== "object" }
-      : { kind: "text", label: c.label, alwaysPresent: typeof c.value !== "object" });
+      : { kind: "text", label: c.label, alwaysPresent: typeof c.value !== "object", values: values.map(String) });
   }
   const range = (id: string) => kinds.get(id) ?? { kind: "unknown" as Kind, label: id };
   for (const d of r.derived ?? []) {

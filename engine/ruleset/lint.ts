@@ -212,16 +212,17 @@ function leafNever(leaf: Leaf, k: FactKind | undefined): string | null {
   if (op === "matches" && k.kind !== "text" && k.kind !== "category" && k.kind !== "trend") return `'matches' tests text, but ${k.label} is ${describe(k)}`;
   if (values) {
     const fits = (x: unknown) =>
-      k.kind === "number" ? typeof x === "number"
+      k.values ? k.values.includes(String(x))
+      : k.kind === "number" ? typeof x === "number"
       : k.kind === "boolean" ? typeof x === "boolean"
       : k.kind === "text" || k.kind === "date" ? typeof x === "string"
-      : k.values ? k.values.includes(String(x)) : true;
+      : true;
     if (!values.some(fits)) {
       const hint = k.kind === "number" && values.some((x) => typeof x === "string")
         ? " (write the number: Ofsted grades are 1-4, so Good is 2)"
         : k.kind === "boolean" ? " (write true or false, without quotes)"
         : k.kind === "date" ? " (write the date as text YYYY-MM-DD)"
-        : k.values ? ` (it is one of ${k.values.join(", ")})` : "";
+        : k.values ? ` (it is one of ${k.values.map(show).join(", ")})` : "";
       return `${k.label} is ${describe(k)} and never equals ${values.map(show).join(" or ")}${hint}`;
     }
   }
