@@ -83,6 +83,9 @@ const NO_CATEGORY = new Set(["", "none", "no", "n/a", "na", "-", "null", "not ap
 export function coerce(cell: CellValue, field: Pick<Field, "type" | "label">): Coerced {
   if (field.type === "categoryOfConcern" && (cell === null || cell === undefined || NO_CATEGORY.has(text(cell).toLowerCase()))) return { value: "None" };
   if (cell === null || cell === undefined) return MISSING;
+  if (typeof cell === "number" && (field.type === "number" || field.type === "percent" || (field.type === "integer" && Number.isInteger(cell)))) {
+    return Number.isFinite(cell) ? { value: cell } : { value: null, problem: `'${cell}' is not a number; treated as missing` };
+  }
   const s = text(cell);
   const lower = s.toLowerCase();
   if (MISSING_MARKERS.has(lower)) return lower === "" ? MISSING : { value: null, marker: s };

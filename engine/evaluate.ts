@@ -75,13 +75,37 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     return leafTests.get(leaf)!(facts);
   };
 
-  const run = (r: CompiledRule, facts: Facts, traces: RuleTrace[], withheld?: Map<string, string>): boolean => {
+  /** Traces one rule: every leaf with its value; `undecided` when only withheld data stood in its way. */
+  const trace = (r: CompiledRule, facts: Facts, held: boolean, withheld?: Map<string, string>): RuleTrace => {
     const conditions: ConditionTrace[] = [];
-    const held = r.test(facts, conditions);
+    r.test(facts, conditions);
     const missing = [...new Set(conditions.filter((c) => c.missing).map((c) => c.fact))];
     const wasWithheld = (fact: string) => (derived.sources.get(fact) ?? []).some((f) => withheld?.has(f));
     const undecided = !held && missing.some(wasWithheld) && r.test(facts, undefined, true);
-    traces.push({ kind: r.kind, id: r.id, label: r.label, held, conditions, missing, ...(undecided ? { undecided } : {}) });
+    return { kind: r.kind, id: r.id, label: r.label, held, conditions, missing, ...(undecided ? { undecided } : {}) };
+  };
+
+  /**
+   * Rules are first decided without tracing (fast); then traced are the rules that held, those
+   * ranked above the band or stage chosen (why not higher?), and, where a cell held a SUPP-style
+   * marker, the rules that might have held with the data.
+   */
+  const decide = (rules: CompiledRule[], facts: Facts, traces: RuleTrace[], withheld: Map<string, string> | undefined, firstOnly: boolean) => {
+    const held: CompiledRule[] = [];
+    for (const r of rules) {
+      const ok = r.test(facts);
+      if (ok) held.push(r);
+      if (ok && firstOnly) break;
+    }
+    const last = firstOnly && held.length ? rules.indexOf(held[0]) : -1;
+    rules.forEach((r, i) => {
+      const ok = held.includes(r);
+      if (ok || i < last) traces.push(trace(r, facts, ok, withheld));
+      else if (withheld?.size && (!firstOnly || last < 0 || i < last)) {
+        const t = trace(r, facts, false, withheld);
+        if (t.undecided) traces.push(t);
+      }
+    });
     return held;
   };
 
@@ -97,19 +121,16 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       Object.assign(facts, constants(year));
       derived.apply(facts, { asOf, history, test });
       const traces: RuleTrace[] = [];
-      const fired = triggers.filter((t) => run(t, facts, traces, withheld)).map((t) => t.id);
-      const withTriggers = facts as Facts;
-      withTriggers.triggers = fired;
-      withTriggers.triggerCount = fired.length;
-      // Bands and stages: the first (highest) that holds wins; later ones are not evaluated.
-      const ruleBand = bands.find((b) => run(b, withTriggers, traces, withheld))!.id;
+      const all = facts as Facts;
+      const fired = decide(triggers, all, traces, withheld, false).map((t) => t.id);
+      all.triggers = fired;
+      all.triggerCount = fired.length;
+      // Bands and stages: the first (highest) that holds wins.
+      const ruleBand = decide(bands, all, traces, withheld, true)[0].id;
       const { band, moderated, problem } = moderate(ruleset, ruleBand, ruleset.override ? facts[ruleset.override.field] : null);
       // Escalation follows the category the school ends with, moderated or not.
-      withTriggers.band = band;
-      const stage = stages.find((s) => run(s, withTriggers, traces, withheld))?.id ?? null;
-      delete withTriggers.triggers;
-      delete withTriggers.triggerCount;
-      facts.triggerCount = fired.length;
+      all.band = band;
+      const stage = decide(stages, all, traces, withheld, true)[0]?.id ?? null;
       return { facts, triggers: fired, band, ruleBand, moderated, ...(problem ? { overrideProblem: problem } : {}), stage, traces };
     },
   };

@@ -89,13 +89,12 @@ export function readRow(sheet: SheetData, rowIndex: number, fields: Field[], col
       continue;
     }
     const { value, problem, marker } = coerce(row[c], f);
-    if (marker !== undefined || problem) withheld.set(f.id, marker ?? String(row[c]));
-    const column = describeColumn(sheet.headers[c], sheet.firstColumn + c);
-    if (problem) problems.push({ column, message: problem });
-    else if (typeof value === "number" && ((f.min !== undefined && value < f.min) || (f.max !== undefined && value > f.max))) {
-      problems.push({ column, message: `${value} is outside the expected range ${f.min ?? "-"} to ${f.max ?? "-"} for ${f.label}; used as it is` });
-    }
     facts[f.id] = value;
+    if (marker !== undefined || problem) withheld.set(f.id, marker ?? String(row[c]));
+    const outOfRange = typeof value === "number" && ((f.min !== undefined && value < f.min) || (f.max !== undefined && value > f.max));
+    if (!problem && !outOfRange) continue;
+    const column = describeColumn(sheet.headers[c], sheet.firstColumn + c);
+    problems.push({ column, message: problem ?? `${value} is outside the expected range ${f.min ?? "-"} to ${f.max ?? "-"} for ${f.label}; used as it is` });
   }
   return { facts, problems, withheld };
 }
