@@ -17,8 +17,8 @@ export async function categoriseCommand(argv: string[], out: (s: string) => void
   const report = str(options.report);
   if (report && samePath(input, report)) throw new FileError(`--report ${report} is the input workbook: choose another path`);
 
-  const before = fs.statSync(input).mtimeMs;
   const wb = await readWorkbook(input);
+  const before = fs.statSync(input).mtimeMs;
   const result = await categorise(sourceFromExcelJS(wb), ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
   applyPlanToExcelJS(wb, buildOutputPlan(result, ruleset));
   ensureDir(output);
