@@ -151,9 +151,17 @@ function moderate(ruleset: Ruleset, ruleBand: string, officer: FactValue): { ban
 }
 
 function yearText(v: FactValue): string | null {
-  if (typeof v === "string" && /^\d{4}\/\d{2}$/.test(v)) return v;
-  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return academicYearOf(v);
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (/^\d{4}\/\d{2}$/.test(t)) return t;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return academicYearOf(t);
+    const m = /^(\d{4})[-/]?(\d{2})$/.exec(t); // DfE time_period 201617 or 2016-17
+    if (m && (Number(m[1]) + 1) % 100 === Number(m[2])) return `${m[1]}/${m[2]}`;
+    if (/^\d{4}$/.test(t)) return yearText(Number(t));
+    return null;
+  }
   if (typeof v === "number" && v > 1990 && v < 2100) return `${v - 1}/${String(v % 100).padStart(2, "0")}`; // 2019 = the year ending summer 2019
+  if (typeof v === "number" && v > 199000 && v < 210000) return yearText(String(v));
   return null;
 }
 

@@ -111,3 +111,12 @@ describe("bad workbook input", () => {
     expect(r.warnings.join("\n")).toMatch(/row 3: URN 1 also appears on row 2/);
   });
 });
+
+test("the row's academic year picks byYear thresholds, however the year is written", async () => {
+  const ruleset = load("staffordshire.json");
+  const row = (year: string | number) => [1, "Good", year, 62, -6, 0, 0];
+  const headers = ["URN", "Ofsted grade", "Academic year", "KS2 RWM expected %", "KS2 reading progress", "KS2 writing progress", "KS2 maths progress"];
+  const src = memorySource({ Schools: { headers, rows: [row("2013/14"), row("2017"), row("201617"), row("2016-17"), row(2014)] } });
+  const r = await categorise(src, ruleset, { asOf: "2026-01-01" });
+  expect(r.rows.map((x) => x.triggers.map((t) => t.id).includes("belowFloorKs2"))).toEqual([false, true, true, true, false]);
+});
