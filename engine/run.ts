@@ -5,7 +5,7 @@ import type { Ruleset } from "./ruleset/schema";
 import { compileRuleset, type CompiledRuleset } from "./evaluate";
 import { mapColumns, normaliseHeader, officerColumnCount, readRow } from "./mapping";
 import { readHistories, keyText, type HistoryIndex } from "./history";
-import { reasonsFor } from "./explain";
+import { reasonsFor, supporting } from "./explain";
 import { InputError } from "./errors";
 import { addDays, todayIso } from "./util/dates";
 import { didYouMean } from "./util/nearest";
@@ -149,7 +149,7 @@ function triggerCells(compiled: CompiledRuleset, traces: RowResult["traces"], in
   const cells: RowResult["triggerCells"] = [];
   for (const t of traces) {
     if (t.kind !== "trigger" || !t.held) continue;
-    const fields = new Set(t.conditions.filter((c) => c.held !== !!c.negated).flatMap((c) => compiled.sources.get(c.fact) ?? []));
+    const fields = new Set(supporting(t).flatMap((c) => compiled.sources.get(c.fact) ?? []));
     const columns = [...fields].map((f) => index.get(f)).filter((c): c is number => c !== undefined).map((c) => firstColumn + c);
     const severity = compiled.ruleset.triggers.find((x) => x.id === t.id)!.severity;
     cells.push({ trigger: t.id, severity, columns: [...new Set(columns)].sort((a, b) => a - b) });
