@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { option } from "./script-option";
 
 export const SNAPSHOT = "2016-09-01";
 export const BACKTEST_HEADERS = [
@@ -74,11 +75,6 @@ export async function writeBacktestExample(dataDir: string, file: string): Promi
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await wb.xlsx.writeFile(file);
   return rows.length;
-}
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]) : fallback;
 }
 
 if (require.main === module) {

@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { option } from "./script-option";
 
 type Cell = string | number | Date | null;
 type Row = Record<string, Cell>;
@@ -534,11 +535,6 @@ export async function generate(dataDir: string, outDir: string): Promise<string[
   await s.xlsx.writeFile(files[0]);
   await w.xlsx.writeFile(files[1]);
   return files;
-}
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]) : fallback;
 }
 
 if (require.main === module) {
