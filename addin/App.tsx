@@ -17,6 +17,7 @@ import { TablePicker } from "./components/TablePicker";
 import { RunPanel, type RunStatus } from "./components/RunPanel";
 import { SchoolList } from "./components/SchoolList";
 import { SchoolExplanation } from "./components/SchoolExplanation";
+import { LaSummaryPanel } from "./components/LaSummaryPanel";
 
 const STORED_KEY = "stored";
 const idle: RunStatus = { progress: null, message: null, warnings: [] };
@@ -46,6 +47,8 @@ export function App(props: { mode: "office" | "browser"; officeHost?: PaneHost }
   const [targetId, setTargetId] = React.useState<string | null>(null);
   const [status, setStatus] = React.useState<RunStatus>(idle);
   const [outcome, setOutcome] = React.useState<RunOutcome | null>(null);
+  // The ruleset the shown results came from (the picker may have moved on since).
+  const [ranWith, setRanWith] = React.useState<Ruleset | null>(null);
   const [selectedRow, setSelectedRow] = React.useState<number | null>(null);
   const outcomeRef = React.useRef(outcome);
   outcomeRef.current = outcome;
@@ -169,6 +172,7 @@ export function App(props: { mode: "office" | "browser"; officeHost?: PaneHost }
     try {
       const o = await host.run(target, chosen.ruleset, (fraction, label) => setStatus((s) => ({ ...s, progress: { fraction, label } })));
       setOutcome(o);
+      setRanWith(chosen.ruleset);
       setSelectedRow(null);
       const counts = chosen.ruleset.bands.map((b) => `${b.id} ${o.result.rows.filter((r) => r.band === b.id).length}`).join(" · ");
       setStatus({
@@ -230,6 +234,7 @@ export function App(props: { mode: "office" | "browser"; officeHost?: PaneHost }
         />
       )}
       {selected && chosen && <SchoolExplanation row={selected} ruleset={chosen.ruleset} />}
+      {outcome && ranWith && <LaSummaryPanel result={outcome.result} ruleset={ranWith} />}
     </main>
   );
 }

@@ -13,4 +13,5 @@ export { InputError, columnLetter } from "./errors";
 export { coerce, MISSING_MARKERS } from "./coerce";
 export { compileRuleset } from "./evaluate";
 export { SUMMARY_SHEET } from "./summary";
-export { laSummary, laChartData, RAG_STYLES, type LaSummary, type LaMeasure, type Rag } from "./la-summary";
+export { laSummary, bandsByField, RAG_STYLES, type LaSummary, type LaMeasure, type Rag } from "./la-summary";
+export { summaryCharts, riskChart, bandCharts, type ChartSpec, type ChartSeries } from "./charts";

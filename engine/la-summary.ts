@@ -97,7 +97,16 @@ export function laSummary(result: RunResult, ruleset: Ruleset): LaSummary | null
     return { grade: g, label: GRADE_LABELS[g], schools: at.length, pupils: s.pupils ? at.reduce((a, r) => a + (pupils(r) ?? 0), 0) : null };
   });
 
-  const bandsBy = (ruleset.summaryBy ?? []).map((field) => {
+  const bandsBy = bandsByField(result, ruleset);
+
+  return { source: s.national.source, schools: result.rows.length, inspected: inspected.length, notInspected: result.rows.length - inspected.length, measures, grades, bandsBy };
+}
+
+export type BandsBy = LaSummary["bandsBy"][number];
+
+/** Schools in each band, by each summaryBy field (district, phase...): for the summary and the pane's chart. */
+export function bandsByField(result: RunResult, ruleset: Ruleset): BandsBy[] {
+  return (ruleset.summaryBy ?? []).map((field) => {
     const groups = new Map<string, number[]>();
     for (const r of result.rows) {
       const v = r.facts[field];
@@ -112,8 +121,6 @@ export function laSummary(result: RunResult, ruleset: Ruleset): LaSummary | null
       groups: [...groups.keys()].sort().map((name) => ({ name, counts: groups.get(name)!, total: groups.get(name)!.reduce((a, b) => a + b, 0) })),
     };
   });
-
-  return { source: s.national.source, schools: result.rows.length, inspected: inspected.length, notInspected: result.rows.length - inspected.length, measures, grades, bandsBy };
 }
 
 export interface SheetBlock {
@@ -157,27 +164,4 @@ export function laSummaryRows(result: RunResult, ruleset: Ruleset, offset: numbe
   }
   push(["No Ofsted grade", la.notInspected]);
   return block;
-}
-
-/**
- * What the add-in charts: a clustered bar per measure, the authority beside national, each
- * authority bar coloured by its rating; and, per summaryBy field, a stacked bar of bands per group.
- */
-export function laChartData(la: LaSummary) {
-  const measures = la.measures.filter((m) => m.value !== null);
-  return {
-    risk: {
-      title: "Local authority against national (Ofsted risk factors)",
-      categories: measures.map((m) => m.label),
-      series: [
-        { name: "Local authority", values: measures.map((m) => m.value!), colours: measures.map((m) => (m.rag ? RAG_STYLES[m.rag].fill! : "#5B9BD5")) },
-        { name: "National", values: measures.map((m) => m.national), colours: measures.map(() => "#A5A5A5") },
-      ],
-    },
-    bands: la.bandsBy.map((b) => ({
-      title: `Schools by category and ${b.label.toLowerCase()}`,
-      categories: b.groups.map((g) => g.name),
-      series: b.bands.map((band, i) => ({ name: `${band.id} ${band.label}`, values: b.groups.map((g) => g.counts[i]), colour: band.fill ?? "#D9D9D9" })),
-    })),
-  };
 }

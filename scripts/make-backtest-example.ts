@@ -1,4 +1,4 @@
-// Builds examples/warwickshire-backtest.xlsx from the real Ofsted data in ../shared/data
+// Builds examples/warwickshire-backtest.xlsx from the real Ofsted data in data/source
 // (warwickshire-ofsted-2020.csv: each school's latest and previous full inspection at 31 August 2020).
 //
 // The workbook is Warwickshire as it stood on 1 September 2016, for `categorise backtest`: every school
@@ -68,7 +68,7 @@ export async function writeBacktestExample(dataDir: string, file: string): Promi
   const about = wb.addWorksheet("About");
   for (const line of [
     [`Warwickshire schools as at ${SNAPSHOT}, with the grade of their next Ofsted inspection`],
-    ["Source: Ofsted management information at 31 August 2020 joined with Get Information About Schools (Open Government Licence), ../shared/data/warwickshire-ofsted-2020.csv."],
+    ["Source: Ofsted management information at 31 August 2020 joined with Get Information About Schools (Open Government Licence), data/source/warwickshire-ofsted-2020.csv."],
     [`Overall effectiveness and Inspection date: the school's previous full inspection, the latest before ${SNAPSHOT}. Next Ofsted grade and date: its latest inspection, published between ${SNAPSHOT} and 31 August 2020.`],
     ["Academy, Pupils and IDACI quintile are as published in 2020. Built by scripts/make-backtest-example.ts."],
   ]) about.addRow(line);
@@ -78,7 +78,7 @@ export async function writeBacktestExample(dataDir: string, file: string): Promi
 }
 
 if (require.main === module) {
-  const dataDir = option("--data", path.resolve(__dirname, "../../shared/data"));
+  const dataDir = option("--data", path.resolve(__dirname, "../data/source"));
   const file = option("--out", path.resolve(__dirname, "../examples/warwickshire-backtest.xlsx"));
   writeBacktestExample(dataDir, file).then(
     (n) => console.log(`wrote ${path.relative(process.cwd(), file)}: ${n} schools (${Math.round(fs.statSync(file).size / 1024)} KB)`),

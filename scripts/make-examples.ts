@@ -1,4 +1,4 @@
-// Builds the two example workbooks in examples/ from the public DfE/Ofsted data in ../shared/data.
+// Builds the two example workbooks in examples/ from the public DfE/Ofsted data in data/source.
 // Real columns are copied as published; the rest is invented with a seeded PRNG, so every run
 // gives the same cell values (no Math.random, no dependence on today's date).
 //
@@ -538,7 +538,7 @@ export async function generate(dataDir: string, outDir: string): Promise<string[
 }
 
 if (require.main === module) {
-  const dataDir = option("--data", path.resolve(__dirname, "../../shared/data"));
+  const dataDir = option("--data", path.resolve(__dirname, "../data/source"));
   const outDir = option("--out", path.resolve(__dirname, "../examples"));
   generate(dataDir, outDir).then(
     (files) => files.forEach((f) => console.log(`wrote ${path.relative(process.cwd(), f)} (${Math.round(fs.statSync(f).size / 1024)} KB)`)),

@@ -10,7 +10,7 @@ import { writeBacktestExample } from "../scripts/make-backtest-example";
 
 const dir = tempDir("backtest-");
 const EXAMPLE = path.join(ROOT, "examples/warwickshire-backtest.xlsx");
-const DATA = path.resolve(ROOT, "../shared/data");
+const DATA = path.resolve(ROOT, "data/source");
 
 const school = (urn: number, extra: Record<string, string | number | null>) => ({
   URN: urn, "School name": `School ${urn}`, Type: "Community school", Phase: "Primary", District: "Stafford", Pupils: 200,

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { generate } from "../scripts/make-examples";
 
 const ROOT = path.resolve(__dirname, "..");
-const DATA = path.resolve(ROOT, "../shared/data");
+const DATA = path.resolve(ROOT, "data/source");
 const STAFFS = path.join(ROOT, "examples/staffordshire-schools.xlsx");
 const WARKS = path.join(ROOT, "examples/warwickshire-schools.xlsx");
 

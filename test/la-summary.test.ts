@@ -5,7 +5,8 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { categorise, parseRuleset, type Ruleset } from "../engine";
-import { laSummary, laChartData, RAG_STYLES } from "../engine/la-summary";
+import { laSummary, RAG_STYLES } from "../engine/la-summary";
+import { summaryCharts } from "../engine/charts";
 import { sourceFromExcelJS } from "../hosts/exceljs-host";
 import { runCli, tempDir, rulesVariant, STAFFS_RULES, STAFFS_BOOK } from "./helpers/cli";
 import { writeBook, rowsOf } from "./helpers/workbook";
@@ -67,17 +68,28 @@ test("amber when worse by less than the margin, green when in line or better", a
   expect(laSummary(await run(better, lenient), lenient)!.measures[0]).toMatchObject({ rag: "amber", margin: 5 });
 });
 
-test("chart data for the add-in: the authority beside national, bands by district and phase", async () => {
-  const chart = laChartData(laSummary(await run(weakBook, staffs()), staffs())!);
-  expect(chart.risk.categories[0]).toBe("% of schools good or better");
-  expect(chart.risk.series[0]).toMatchObject({ name: "Local authority", values: [66.7, 60, 11.1, 15, 33.3, 40] });
-  expect(chart.risk.series[0].colours[0]).toBe(RAG_STYLES.red.fill);
-  expect(chart.risk.series[1]).toMatchObject({ name: "National", values: [86, null, 4, null, 15, null] });
-  const district = chart.bands.find((b) => b.title === "Schools by category and district")!;
+test("chart data for the add-in: the authority beside national, bands overall and by district and phase", async () => {
+  const charts = summaryCharts(await run(weakBook, staffs()), staffs());
+  expect(charts.map((c) => c.id)).toEqual(["risk", "bands", "bands-district", "bands-phase"]);
+  const [risk, overall, district] = charts;
+  expect(risk).toMatchObject({ kind: "clustered", unit: "%", max: 100 });
+  expect(risk.categories[0]).toBe("% of schools good or better");
+  expect(risk.series[0]).toMatchObject({ name: "Local authority", values: [66.7, 60, 11.1, 15, 33.3, 40] });
+  expect(risk.series[0].colours[0]).toBe(RAG_STYLES.red.fill);
+  expect(risk.series[1]).toMatchObject({ name: "National", values: [86, null, 4, null, 15, null] });
+  // All ten schools in one stacked bar, the axis as long as the school count.
+  expect(overall).toMatchObject({ kind: "stacked", unit: "schools", max: 10, categories: ["All schools"] });
+  expect(overall.series.reduce((a, s) => a + s.values[0]!, 0)).toBe(10);
+  expect(district.title).toBe("Schools by category and district");
   expect(district.categories).toEqual(["Lichfield", "Stafford", "Tamworth"]);
+  expect(district.max).toBe(4);
   expect(district.series.map((s) => s.name)).toEqual(["D High concern", "C Medium concern", "B Low concern", "A No concern"]);
-  expect(district.series[0]).toMatchObject({ values: [2, 0, 1], colour: "#FFC7CE" }); // D: Lichfield RI + inadequate, Tamworth RI
-  expect(chart.bands.map((b) => b.title)).toContain("Schools by category and phase");
+  expect(district.series[0]).toMatchObject({ values: [2, 0, 1], colours: ["#FFC7CE", "#FFC7CE", "#FFC7CE"] }); // D: Lichfield RI + inadequate, Tamworth RI
+});
+
+test("without an laSummary block there is no risk chart, only the band charts", async () => {
+  const plain = staffs((r) => delete r.laSummary);
+  expect(summaryCharts(await run(weakBook, plain), plain).map((c) => c.id)).toEqual(["bands", "bands-district", "bands-phase"]);
 });
 
 test("the Summary sheet of the output workbook carries the LA block, with coloured ratings", async () => {

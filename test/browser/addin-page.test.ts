@@ -2,7 +2,8 @@
 // Office: Office.js is blocked, so the page falls back to working on an uploaded workbook.
 // Upload the Staffordshire example, run, pick a school, check its explanation, download the
 // coloured result and re-read it with ExcelJS; then Clear and check the workbook is as uploaded.
-// A screenshot is saved to test/artifacts/addin.png.
+// Check the local authority summary and its charts against the engine and the downloaded workbook.
+// Screenshots are saved to test/artifacts/addin.png and addin-summary.png.
 import { execFile } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
@@ -10,7 +11,8 @@ import { join } from "path";
 import { promisify } from "util";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { parseRuleset, resultHeaders, SUMMARY_SHEET } from "../../engine";
+import { categorise, laSummary, parseRuleset, RAG_STYLES, resultHeaders, SUMMARY_SHEET } from "../../engine";
+import { sourceFromExcelJS } from "../../hosts/exceljs-host";
 import { STORE_SHEET } from "../../addin/workbook-store";
 import { serve } from "./static-server";
 
@@ -141,6 +143,61 @@ describe("the task pane outside Office", () => {
     expect(triggerFilled).toBeGreaterThan(0);
     expect(result.getWorksheet(SUMMARY_SHEET)).toBeDefined();
     expect(result.getWorksheet(STORE_SHEET)?.state).toBe("veryHidden");
+  });
+
+  it("shows the local authority summary beside national figures, and charts it", async () => {
+    const panel = page.locator("[data-testid=la-summary]");
+    await panel.waitFor();
+    // The same measures the engine gives for the example workbook (Ofsted grades do not depend on the run date).
+    const wb = await readXlsx(example);
+    const expected = laSummary(await categorise(sourceFromExcelJS(wb), ruleset, { asOf: "2026-11-23" }), ruleset)!;
+    const rows = await panel.locator("[data-testid=la-measures] tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute("data-measure"), ...Array.from(tr.querySelectorAll("td")).map((td) => td.textContent)]),
+    );
+    const pct = (n: number | null) => (n === null ? "–" : `${n.toFixed(1)}%`);
+    const rating = (r: string | null) => (r ? r[0].toUpperCase() + r.slice(1) : "no national figure");
+    expect(rows).toEqual(expected.measures.map((m) => [m.id, m.label, pct(m.value), pct(m.national), rating(m.rag)]));
+    expect(expected.measures.some((m) => m.rag)).toBe(true);
+    expect(await panel.innerText()).toContain(`National: ${expected.source}`);
+
+    // Risk chart: an authority bar in its rating's colour beside a grey national bar, lengths in proportion.
+    const bars = async (chart: string) =>
+      page.locator(`[data-testid=chart-${chart}] rect`).evaluateAll((rects) =>
+        rects.map((r) => ({ series: r.getAttribute("data-series"), category: r.getAttribute("data-category"), value: r.getAttribute("data-value"), fill: r.getAttribute("fill"), width: Number(r.getAttribute("width")), title: r.querySelector("title")?.textContent })),
+      );
+    const risk = await bars("risk");
+    const measured = expected.measures.filter((m) => m.value !== null);
+    expect(risk.filter((b) => b.series === "Local authority").map((b) => [b.category, Number(b.value), b.fill])).toEqual(
+      measured.map((m) => [m.label, m.value, m.rag ? RAG_STYLES[m.rag].fill : "#5B9BD5"]),
+    );
+    expect(risk.filter((b) => b.series === "National").map((b) => [b.category, b.value === "" ? null : Number(b.value)])).toEqual(measured.map((m) => [m.label, m.national]));
+    const good = risk.find((b) => b.series === "Local authority" && b.category === "% of schools good or better")!;
+    const inadequate = risk.find((b) => b.series === "Local authority" && b.category === "% of schools inadequate")!;
+    expect(good.width / inadequate.width).toBeCloseTo(Number(good.value) / Number(inadequate.value), 5);
+    expect(good.title).toBe(`% of schools good or better, Local authority: ${Number(good.value).toFixed(1)}%`);
+
+    // Band charts: the counts are the Category column of the downloaded workbook, overall and by district.
+    const result = (await readXlsx(join(artifacts, "addin-result.xlsx"))).getWorksheet("Schools")!;
+    const officerColumns = wb.getWorksheet("Schools")!.columnCount;
+    const header = (result.getRow(1).values as unknown[]).map(String);
+    const districtColumn = header.indexOf("District");
+    expect(districtColumn).toBeGreaterThan(0);
+    const written: Record<string, number> = {};
+    result.eachRow((row, r) => {
+      if (r === 1) return;
+      const band = String(row.getCell(officerColumns + 1).value).split(" ")[0];
+      const district = String(row.getCell(districtColumn).value ?? "(blank)");
+      for (const key of [`All schools|${band}`, `${district}|${band}`]) written[key] = (written[key] ?? 0) + 1;
+    });
+    const drawn: Record<string, number> = {};
+    for (const b of [...(await bars("bands")), ...(await bars("bands-district"))]) drawn[`${b.category}|${b.series!.split(" ")[0]}`] = Number(b.value);
+    expect(drawn).toEqual(written);
+    const bandFills = (await bars("bands")).map((b) => [b.series!.split(" ")[0], b.fill]);
+    for (const [band, fill] of bandFills) expect(fill).toBe(ruleset.styles.bands[band!].fill);
+    expect(await page.locator("[data-testid=chart-bands-phase] rect").count()).toBeGreaterThan(0);
+
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: join(artifacts, "addin-summary.png") });
   });
 
   it("re-runs idempotently, and Clear gives back the workbook as uploaded", async () => {
