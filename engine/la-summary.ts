@@ -80,14 +80,16 @@ export function laSummary(result: RunResult, ruleset: Ruleset): LaSummary | null
     const margin = typeof s.margin === "number" ? s.margin : s.margin?.[id] ?? DEFAULT_MARGIN;
     let rag: Rag | null = null;
     if (exact !== null && nat !== null) {
-      const worseBy = m.higherIsBetter ? nat - exact : exact - nat;
+      // Rated on the value as shown (1 dp), so 86.0% beside 86% is never "worse".
+      const shown = round1(exact);
+      const worseBy = round1(m.higherIsBetter ? nat - shown : shown - nat);
       rag = worseBy > margin ? "red" : worseBy > 0 ? "amber" : "green";
     }
     return {
       id, label: m.label, basis, count, of,
       value: exact === null ? null : round1(exact),
       national: nat,
-      difference: exact === null || nat === null ? null : round1(exact - nat),
+      difference: exact === null || nat === null ? null : round1(round1(exact) - nat) || 0, // || 0: never -0
       higherIsBetter: m.higherIsBetter, rag, margin,
     };
   });

@@ -68,6 +68,17 @@ test("amber when worse by less than the margin, green when in line or better", a
   expect(laSummary(await run(better, lenient), lenient)!.measures[0]).toMatchObject({ rag: "amber", margin: 5 });
 });
 
+test("rated on the percentage as shown: 14.3% beside a national 14.3% is in line, not worse", async () => {
+  // 1 of 7 schools good: 14.2857...%, shown as 14.3 (and a hair below the national 14.3).
+  const seven = await writeBook(path.join(dir, "seven.xlsx"), {
+    Schools: rowsOf([school(300, 2, 100, "Stafford"), ...Array.from({ length: 6 }, (_, i) => school(301 + i, 3, 100, "Stafford"))]),
+  });
+  const at = (national: number) => staffs((r) => (r.laSummary.national.goodOrBetterSchools = national));
+  const rate = async (national: number) => laSummary(await run(seven, at(national)), at(national))!.measures[0];
+  expect(await rate(14.3)).toMatchObject({ value: 14.3, difference: 0, rag: "green" });
+  expect(await rate(14.4)).toMatchObject({ value: 14.3, difference: -0.1, rag: "amber" });
+});
+
 test("chart data for the add-in: the authority beside national, bands overall and by district and phase", async () => {
   const charts = summaryCharts(await run(weakBook, staffs()), staffs());
   expect(charts.map((c) => c.id)).toEqual(["risk", "bands", "bands-district", "bands-phase"]);
