@@ -25,7 +25,7 @@ export function BarChart(props: { spec: ChartSpec }) {
       <svg className={styles.svg} viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-labelledby={titleId}>
         {layout.groups.map((g) => (
           <g key={g.category}>
-            <text x={0} y={g.labelY} fontSize={11} fill={tokens.colorNeutralForeground2}>
+            <text x={0} y={g.labelY} fontSize={12} fill={tokens.colorNeutralForeground2}>
               {g.category}
             </text>
             {g.bars.map((b) => (
@@ -39,7 +39,7 @@ export function BarChart(props: { spec: ChartSpec }) {
                 {b.text && (
                   <text
                     x={b.textX} y={b.y + b.height / 2} dominantBaseline="central" textAnchor={b.textInside ? "middle" : "start"}
-                    fontSize={10} fill={tokens.colorNeutralForeground1} aria-hidden="true"
+                    fontSize={11} fill={tokens.colorNeutralForeground1} aria-hidden="true"
                   >
                     {b.text}
                   </text>
@@ -47,7 +47,7 @@ export function BarChart(props: { spec: ChartSpec }) {
               </g>
             ))}
             {g.total && (
-              <text x={g.total.x} y={g.total.y} dominantBaseline="central" fontSize={10} fontWeight={600} fill={tokens.colorNeutralForeground1} aria-hidden="true">
+              <text x={g.total.x} y={g.total.y} dominantBaseline="central" fontSize={11} fontWeight={600} fill={tokens.colorNeutralForeground1} aria-hidden="true">
                 {g.total.text}
               </text>
             )}

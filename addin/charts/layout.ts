@@ -5,8 +5,8 @@ import type { ChartSpec } from "../../engine";
 
 export const CHART_WIDTH = 400;
 const VALUE_ROOM = 52; // right of the longest bar, for "100.0%" or a total
-const LABEL_HEIGHT = 16;
-const BAR = { clustered: 13, stacked: 18 };
+const LABEL_HEIGHT = 18;
+const BAR = { clustered: 14, stacked: 18 };
 const BAR_GAP = 3;
 const GROUP_GAP = 10;
 const MIN_TEXT_WIDTH = 18; // narrower stacked segments carry no count inside
