@@ -2,7 +2,6 @@
 // Entry point. Office.js (loaded from Microsoft's CDN in the page head) calls Office.onReady;
 // inside Excel the pane works on the open workbook, anywhere else (Office.js missing, blocked,
 // or another host) it works on an uploaded .xlsx.
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";

@@ -1,5 +1,4 @@
 // The pane's title bar: what this is, and where it is working.
-import * as React from "react";
 import { Caption1, makeStyles, Title3, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({

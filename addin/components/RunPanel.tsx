@@ -1,5 +1,4 @@
 // Run and Clear, with a progress bar on long runs and a message bar for the outcome.
-import * as React from "react";
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, tokens } from "@fluentui/react-components";
 import type { Message } from "../messages";
 import { Section } from "./Section";

@@ -1,6 +1,5 @@
 // One school: its category, triggers, escalation stage, next action and due date, and why,
 // with every condition and the school's actual values.
-import * as React from "react";
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { describeCondition, explainRow, type RowResult, type Ruleset } from "../../engine";
 import { supporting } from "../../engine/explain";

@@ -1,5 +1,4 @@
 // Choosing the table or sheet with the school data; the best match is picked automatically.
-import * as React from "react";
 import { Button, Caption1, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
 import type { TargetMatch } from "../target-match";
 import { Section } from "./Section";
