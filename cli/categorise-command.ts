@@ -1,7 +1,7 @@
 // categorise <workbook.xlsx> [--rules FILE] [--sheet NAME] [--out PATH] [--report PATH.json] [--as-of DATE]
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { categorise, buildOutputPlan } from "../engine";
+import { categorise, buildOutputPlan, resultsAreaOf, resultsAreaProblem, InputError } from "../engine";
 import { sourceFromExcelJS, applyPlanToExcelJS } from "../hosts/exceljs-host";
 import { parseArgs, str, UsageError } from "./args";
 import { readWorkbook, readRuleset, samePath, ensureDir, DEFAULT_RULES, FileError } from "./files";
@@ -19,8 +19,15 @@ export async function categoriseCommand(argv: string[], out: (s: string) => void
 
   const wb = await readWorkbook(input);
   const before = fs.statSync(input).mtimeMs;
-  const result = await categorise(sourceFromExcelJS(wb), ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
-  applyPlanToExcelJS(wb, buildOutputPlan(result, ruleset));
+  const source = sourceFromExcelJS(wb);
+  const result = await categorise(source, ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
+  const plan = buildOutputPlan(result, ruleset);
+  // Refuse, as the add-in does, when officer data sits where the results would go (an earlier
+  // results block under our own headers is fine: it is overwritten).
+  const sheet = source.readSheet(plan.sheet)!;
+  const problem = resultsAreaProblem(resultsAreaOf(sheet.headers, sheet.rows, sheet.firstColumn, plan), plan, plan.headers);
+  if (problem) throw new InputError(`${problem} No output file was written.`);
+  applyPlanToExcelJS(wb, plan);
   ensureDir(output);
   await wb.xlsx.writeFile(output);
   if (report) {

@@ -6,6 +6,7 @@ export { RulesetSchema } from "./ruleset/schema";
 export { parseRuleset, validateRuleset, RulesetError } from "./ruleset/parse";
 export { categorise, type RunOptions } from "./run";
 export { buildOutputPlan } from "./output-plan";
+export { splitStyles, resultsAreaOf, resultsAreaProblem } from "./results-area";
 export { explainRow, describeCondition, formatValue } from "./explain";
 export { RESULT_HEADERS, resultHeaders } from "./mapping";
 export { tableFromGrid } from "./table";

@@ -1,7 +1,7 @@
 // The ExcelJS host: reads a workbook for the engine and applies an OutputPlan to it.
 // Browser-safe (no file system): the command-line tool and the page outside Office both use it.
 import type ExcelJS from "exceljs";
-import { tableFromGrid, type CellStyle, type CellValue, type OutputPlan, type WorkbookSource } from "../engine";
+import { splitStyles, tableFromGrid, type CellStyle, type CellValue, type OutputPlan, type WorkbookSource } from "../engine";
 
 /** Converts an ExcelJS cell to a plain value; percent-formatted numbers become "56.4%" text. */
 export function plainValue(cell: ExcelJS.Cell): CellValue {
@@ -78,7 +78,10 @@ export function applyPlanToExcelJS(wb: ExcelJS.Workbook, plan: OutputPlan): void
       if (j === dueIndex && v instanceof Date) cell.numFmt = "dd/mm/yyyy";
     });
   });
-  for (const group of plan.styles) for (const { row, column } of group.cells) styleCell(ws.getCell(row, column), group.style);
+  // Results cells take the whole style; officer cells only a fill, never a font or bold.
+  const { results, officer } = splitStyles(plan);
+  for (const group of results) for (const { row, column } of group.cells) styleCell(ws.getCell(row, column), group.style);
+  for (const { fill, cells } of officer) for (const { row, column } of cells) styleCell(ws.getCell(row, column), { fill });
 
   const old = wb.getWorksheet(plan.summary.name);
   if (old) wb.removeWorksheet(old.id);
