@@ -5,13 +5,14 @@
 //  - values: blocks of at most 5,000 rows (and ~3 MB), one request each;
 //  - fills: one RangeAreas per colour (addresses split under Excel's 8,192-character limit),
 //    several colours per request up to ~1 MB of addresses;
-//  - screen updating suspended before every write request.
+//  - screen updating suspended before every write request;
+//  - native charts of the summary tables in one request of their own (ExcelApi 1.7 at most).
 // Excel on the web refuses requests and responses over 5 MB; every budget here stays well under.
 // Officer cells (left of plan.firstColumn) never get a value; they only get trigger fills, whose
 // originals are kept in the workbook store so "Clear results" restores them.
 import { tableFromGrid } from "../engine/table";
-import type { CellRef, CellStyle, CellValue, OutputPlan, SheetData, WorkbookSource } from "../engine/workbook";
-import { addressChunks } from "./a1";
+import type { CellRef, CellStyle, CellValue, OutputPlan, SheetData, SummaryChart, WorkbookSource } from "../engine/workbook";
+import { addressChunks, areaAddress } from "./a1";
 import { assertResultsAreaFree, normHeader as norm, resultsAreaOf, runArea, splitStyles } from "./results-area";
 import { ProtectedSheetError, TargetError } from "./errors";
 import { fromOffice, toOffice } from "./office-values";
@@ -37,6 +38,8 @@ export const FILL_READ_CELLS_PER_SYNC = 40_000;
 const HEADER_STYLE = { fill: "#DDEBF7", bold: true };
 /** Column widths in points (the ExcelJS host uses 80 / 50 / 22 characters). */
 const widthFor = (header: string) => (header === "Reasons" ? 430 : header === "Next action" ? 270 : 120);
+/** Names of the charts the add-in draws start with this, so a re-run replaces them and no one else's. */
+export const CHART_PREFIX = "categorisation-";
 
 export type OfficeTarget = { kind: "sheet"; sheet: string } | { kind: "table"; sheet: string; table: string };
 
@@ -315,7 +318,7 @@ export interface WriteReport {
 
 /**
  * Writes a plan: results values and fills, trigger fills on officer cells (remembering their
- * original fills), and the summary sheet. Throws ProtectedSheetError before writing anything
+ * original fills), and the summary sheet with its charts (a chart Excel refuses is a warning). Throws ProtectedSheetError before writing anything
  * when a sheet it must change is protected.
  */
 export async function writeResults(
@@ -369,6 +372,9 @@ export async function writeResults(
     summary: { sheet: plan.sheet, name: plan.summary.name },
   };
   queueStoreWrite(ctx, store, read.storeExists);
+  // The summary sheet's charts, to replace ours in step 4.
+  const oldCharts = read.sheetNames.includes(plan.summary.name) ? ctx.workbook.worksheets.getItem(plan.summary.name).charts : null;
+  oldCharts?.load("items/name");
   // Only the area checked above: our columns, never a column beyond them.
   ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1, area.bottom - plan.headerRow + 1, area.right - plan.firstColumn + 1).clear();
   for (const { fill, cells } of groupByFill(recorded, (k) => !originals.has(k))) queueStyle(ws, cells, restoreFill(fill));
@@ -410,8 +416,21 @@ export async function writeResults(
 
   // 4. Summary sheet, replaced in place.
   if (chars === 0) suspend();
+  for (const c of oldCharts?.items ?? []) if (c.name.startsWith(CHART_PREFIX)) c.delete();
   writeSummary(ctx, plan.summary, read.sheetNames.includes(plan.summary.name));
   await sync();
+
+  // 5. Charts on their own: one Excel refuses costs the charts (with a warning), not the run.
+  if (plan.summary.charts?.length) {
+    try {
+      suspend();
+      const summary = ctx.workbook.worksheets.getItem(plan.summary.name);
+      for (const c of plan.summary.charts) queueChart(summary, c);
+      await sync();
+    } catch (e) {
+      warnings.push(`The charts could not be added to '${plan.summary.name}' (${e instanceof Error ? e.message : String(e)}); its tables are complete.`);
+    }
+  }
   onProgress?.(total, total);
   return { valueBlocks: blocks, warnings };
 }
@@ -458,6 +477,34 @@ function writeSummary(ctx: Ctx, summary: OutputPlan["summary"], exists: boolean)
   for (const g of byStyle.values()) queueStyle(ws, g.cells, applyStyle(g.style));
   ws.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 200;
   if (width > 1) ws.getRangeByIndexes(0, 1, 1, width - 1).format.columnWidth = 80;
+}
+
+/**
+ * Queues one summary chart: bars of the table's numbers (right of its first column, below its
+ * header), categories and series names set explicitly so Excel never guesses them, our fills.
+ * Every call is ExcelApi 1.1 except setCategoryNames and reversePlotOrder (1.7); the manifest requires 1.9.
+ */
+function queueChart(ws: Excel.Worksheet, c: SummaryChart): void {
+  const { row, column, rows, columns } = c.range;
+  const chart = ws.charts.add(c.kind === "clustered" ? "BarClustered" : "BarStacked", ws.getRangeByIndexes(row + 1, column + 1, rows - 1, columns - 1), "Columns");
+  chart.name = CHART_PREFIX + c.id;
+  chart.title.text = c.title;
+  chart.legend.position = "Bottom";
+  const categories = chart.axes.categoryAxis;
+  categories.setCategoryNames(ws.getRangeByIndexes(row + 1, column, rows - 1, 1));
+  categories.reversePlotOrder = true; // first row at the top, as in the table
+  if (c.max !== undefined) {
+    chart.axes.valueAxis.minimum = 0;
+    chart.axes.valueAxis.maximum = c.max;
+  }
+  c.series.forEach((s, i) => {
+    const series = chart.series.getItemAt(i);
+    series.name = s.name;
+    series.format.fill.setSolidColor(s.colour);
+    s.pointColours?.forEach((colour, j) => series.points.getItemAt(j).format.fill.setSolidColor(colour));
+  });
+  const p = c.place;
+  chart.setPosition(areaAddress(p.row + 1, p.column + 1), areaAddress(p.row + p.rows, p.column + p.columns));
 }
 
 export interface ClearReport {

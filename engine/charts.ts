@@ -3,7 +3,7 @@
 // the schools in each band overall and by each summaryBy field (district, phase...).
 import type { RunResult } from "./results";
 import type { Ruleset } from "./ruleset/schema";
-import { bandsByField, laSummary, RAG_STYLES, type LaSummary } from "./la-summary";
+import { bandsByField, CHART_FILLS, laSummary, RAG_STYLES, RISK_CHART_TITLE, ratingFill, type LaSummary } from "./la-summary";
 
 export interface ChartSeries {
   name: string;
@@ -27,22 +27,20 @@ export interface ChartSpec {
   legend?: { name: string; colour: string }[];
 }
 
-const NO_RATING = "#5B9BD5";
-const NATIONAL = "#A5A5A5";
-const NO_FILL = "#D9D9D9";
+const { noRating: NO_RATING, national: NATIONAL, noFill: NO_FILL } = CHART_FILLS;
 
 /** The authority against national for each measure with a value. */
 export function riskChart(la: LaSummary): ChartSpec {
   const measures = la.measures.filter((m) => m.value !== null);
   return {
     id: "risk",
-    title: "Local authority against national (Ofsted risk factors)",
+    title: RISK_CHART_TITLE,
     kind: "clustered",
     unit: "%",
     max: 100,
     categories: measures.map((m) => m.label),
     series: [
-      { name: "Local authority", values: measures.map((m) => m.value), colours: measures.map((m) => (m.rag ? RAG_STYLES[m.rag].fill! : NO_RATING)) },
+      { name: "Local authority", values: measures.map((m) => m.value), colours: measures.map(ratingFill) },
       { name: "National", values: measures.map((m) => m.national), colours: measures.map(() => NATIONAL) },
     ],
     legend: [
@@ -54,6 +52,8 @@ export function riskChart(la: LaSummary): ChartSpec {
     ],
   };
 }
+
+export const bandsChartTitle = (fieldLabel: string) => `Schools by category and ${fieldLabel.toLowerCase()}`;
 
 /** Schools per band: all schools first, then one bar per group of each summaryBy field. */
 export function bandCharts(result: RunResult, ruleset: Ruleset): ChartSpec[] {
@@ -67,7 +67,7 @@ export function bandCharts(result: RunResult, ruleset: Ruleset): ChartSpec[] {
   for (const by of bandsByField(result, ruleset)) {
     charts.push({
       id: `bands-${by.field}`,
-      title: `Schools by category and ${by.label.toLowerCase()}`,
+      title: bandsChartTitle(by.label),
       kind: "stacked",
       unit: "schools",
       max: Math.max(0, ...by.groups.map((g) => g.total)),

@@ -2,7 +2,7 @@
 // inspecting a local authority (% of schools and of pupils in good or better schools, % inadequate,
 // % not good), each beside the national figure held in the ruleset and rated red, amber or green;
 // counts by grade; bands by district and phase. Pure data for the Summary sheet and the add-in's chart.
-import type { CellStyle, CellValue } from "./workbook";
+import type { CellStyle, CellValue, SummaryChart } from "./workbook";
 import type { RunResult } from "./results";
 import type { Ruleset } from "./ruleset/schema";
 import { LA_MEASURES, type LaMeasureId } from "./ruleset/la-summary-schema";
@@ -44,6 +44,12 @@ export const RAG_STYLES: Record<Rag, CellStyle> = {
   amber: { fill: "#FFEB9C", font: "#9C5700" },
   green: { fill: "#C6EFCE", font: "#006100" },
 };
+
+/** Chart fills shared by the pane's charts and the summary sheet's: an unrated authority bar, national, a band without a fill. */
+export const CHART_FILLS = { noRating: "#5B9BD5", national: "#A5A5A5", noFill: "#D9D9D9" };
+export const RISK_CHART_TITLE = "Local authority against national (Ofsted risk factors)";
+/** The authority's bar for one measure: its rating's fill. */
+export const ratingFill = (m: LaMeasure) => (m.rag ? RAG_STYLES[m.rag].fill! : CHART_FILLS.noRating);
 
 const MEASURE_TEXT: Record<LaMeasureId, { label: string; grades: number[]; higherIsBetter: boolean }> = {
   goodOrBetterSchools: { label: "% of schools good or better", grades: [1, 2], higherIsBetter: true },
@@ -131,6 +137,8 @@ export interface SheetBlock {
   headerRows: number[];
   /** 0-based sheet row and column of each styled cell. */
   cellStyles: { row: number; column: number; style: CellStyle }[];
+  /** Charts of the block's tables; the summary places them. */
+  charts?: Omit<SummaryChart, "place">[];
 }
 
 const RAG_TEXT: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };
@@ -146,10 +154,23 @@ export function laSummaryRows(result: RunResult, ruleset: Ruleset, offset: numbe
   };
   push([]);
   push(["Local authority summary: Ofsted risk factors"], true);
+  const tableRow = offset + block.rows.length;
   push(["Measure", "Local authority", "National", "Difference (points)", "Rating", "Counted"], true);
   for (const m of la.measures) {
     if (m.rag) block.cellStyles.push({ row: offset + block.rows.length, column: 4, style: RAG_STYLES[m.rag] });
     push([m.label, m.value, m.national, m.difference, m.rag ? RAG_TEXT[m.rag] : "no national figure", `${m.count} of ${m.of} ${m.basis}`]);
+  }
+  // Chart Measure | Local authority (| National, when there is any national figure).
+  if (la.measures.some((m) => m.value !== null)) {
+    const national = la.measures.some((m) => m.national !== null);
+    block.charts = [{
+      id: "risk", title: RISK_CHART_TITLE, kind: "clustered", max: 100,
+      range: { row: tableRow, column: 0, rows: la.measures.length + 1, columns: national ? 3 : 2 },
+      series: [
+        { name: "Local authority", colour: CHART_FILLS.noRating, pointColours: la.measures.map(ratingFill) },
+        ...(national ? [{ name: "National", colour: CHART_FILLS.national }] : []),
+      ],
+    }];
   }
   const margins = [...new Set(la.measures.map((m) => m.margin))];
   push([

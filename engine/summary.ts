@@ -1,12 +1,17 @@
-// The Summary sheet: counts per category, per category by district and phase, triggers and stages.
-import type { CellStyle, CellValue } from "./workbook";
+// The Summary sheet: counts per category, per category by district and phase, triggers and stages,
+// and where native charts of those tables go (right of the tables) for hosts that draw them.
+import type { CellStyle, CellValue, SummaryChart } from "./workbook";
 import type { RunResult } from "./results";
 import type { Ruleset } from "./ruleset/schema";
-import { laSummaryRows } from "./la-summary";
+import { CHART_FILLS, laSummaryRows } from "./la-summary";
+import { bandsChartTitle } from "./charts";
 
 export const SUMMARY_SHEET = "Categorisation summary";
 
-export function summaryRows(result: RunResult, ruleset: Ruleset): { rows: CellValue[][]; headerRows: number[]; cellStyles: { row: number; column: number; style: CellStyle }[] } {
+export function summaryRows(
+  result: RunResult,
+  ruleset: Ruleset,
+): { rows: CellValue[][]; headerRows: number[]; cellStyles: { row: number; column: number; style: CellStyle }[]; charts: SummaryChart[] } {
   const rows = result.rows;
   const bands = ruleset.bands.map((b) => b.id);
   const count = <T>(items: T[], pick: (x: T) => string) =>
@@ -18,6 +23,7 @@ export function summaryRows(result: RunResult, ruleset: Ruleset): { rows: CellVa
     [`${ruleset.title} (${ruleset.id} ${ruleset.version}); sheet '${result.sheet}'; run date ${result.asOf}; ${rows.length} schools`],
   ];
   const headerRows: number[] = [0];
+  const charts: Omit<SummaryChart, "place">[] = [];
   const table = (header: CellValue[]) => {
     out.push([]);
     headerRows.push(out.length);
@@ -32,6 +38,7 @@ export function summaryRows(result: RunResult, ruleset: Ruleset): { rows: CellVa
   for (const fieldId of ruleset.summaryBy ?? []) {
     const label = ruleset.fields.find((f) => f.id === fieldId)!.label;
     table([label, ...bands, "Total"]);
+    const tableRow = out.length - 1;
     const groups = new Map<string, Map<string, number>>();
     for (const r of rows) {
       const g = r.facts[fieldId] === null || r.facts[fieldId] === undefined ? "(blank)" : String(r.facts[fieldId]);
@@ -41,6 +48,14 @@ export function summaryRows(result: RunResult, ruleset: Ruleset): { rows: CellVa
     for (const g of [...groups.keys()].sort()) {
       const m = groups.get(g)!;
       out.push([g, ...bands.map((b) => m.get(b) ?? 0), [...m.values()].reduce((a, b) => a + b, 0)]);
+    }
+    // Stacked bars of the band columns (not Total), one per group.
+    if (groups.size) {
+      charts.push({
+        id: `bands-${fieldId}`, title: bandsChartTitle(label), kind: "stacked",
+        range: { row: tableRow, column: 0, rows: groups.size + 1, columns: bands.length + 1 },
+        series: ruleset.bands.map((b) => ({ name: `${b.id} ${b.label}`, colour: ruleset.styles.bands[b.id]?.fill ?? CHART_FILLS.noFill })),
+      });
     }
   }
 
@@ -56,7 +71,35 @@ export function summaryRows(result: RunResult, ruleset: Ruleset): { rows: CellVa
   const la = laSummaryRows(result, ruleset, out.length);
   out.push(...la.rows);
   headerRows.push(...la.headerRows);
+  charts.push(...(la.charts ?? []));
   const warned = rows.filter((r) => r.warnings.length).length;
   if (warned || result.warnings.length) out.push([], [`Data warnings: ${warned} rows; ${result.warnings.length} sheet-level (see the report)`]);
-  return { rows: out, headerRows, cellStyles: la.cellStyles };
+  return { rows: out, headerRows, cellStyles: la.cellStyles, charts: placeCharts(charts, out) };
+}
+
+/** A line of text longer than this may run on to the right, under a chart (about what the first three columns show). */
+const LONG_TEXT = 60;
+
+/**
+ * Puts each chart one column right of the widest row, level with its table or just below the
+ * chart above it, and never beside a long line of text (a note), which it would hide: below it
+ * instead. Sizes in cells: tall enough for a bar per category (two for clustered).
+ */
+function placeCharts(charts: Omit<SummaryChart, "place">[], rows: CellValue[][]): SummaryChart[] {
+  const column = Math.max(0, ...rows.map((r) => r.length)) + 1;
+  // Text runs on only from a row's last filled cell.
+  const last = (r: CellValue[]) => [...r].reverse().find((v) => v !== null && v !== "");
+  const long = rows.flatMap((r, i) => (String(last(r) ?? "").length > LONG_TEXT ? [i] : []));
+  let free = 0;
+  return [...charts]
+    .sort((a, b) => a.range.row - b.range.row)
+    .map((c) => {
+      const categories = c.range.rows - 1;
+      const height = c.kind === "clustered" ? Math.max(15, 2 * categories + 6) : Math.max(12, categories + 7);
+      let row = Math.max(c.range.row, free);
+      let note: number | undefined;
+      while ((note = long.find((i) => i >= row && i < row + height)) !== undefined) row = note + 1;
+      free = row + height + 1;
+      return { ...c, place: { row, column, rows: height, columns: c.kind === "clustered" ? 10 : 8 } };
+    });
 }

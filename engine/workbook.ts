@@ -54,5 +54,34 @@ export interface OutputPlan {
    * Summary sheet content: rows of cells; headerRows are 0-based indices of rows to show in bold;
    * cellStyles colour single cells (0-based row and column), e.g. the red/amber/green ratings.
    */
-  summary: { name: string; rows: CellValue[][]; headerRows?: number[]; cellStyles?: { row: number; column: number; style: CellStyle }[] };
+  summary: { name: string; rows: CellValue[][]; headerRows?: number[]; cellStyles?: { row: number; column: number; style: CellStyle }[]; charts?: SummaryChart[] };
+}
+
+/** A rectangle of cells, 0-based. */
+export interface CellBlock {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/**
+ * A native chart of one summary table, for hosts that can draw charts (the ExcelJS host cannot and
+ * ignores them). Series are the table's columns after the first; categories its rows after the header.
+ */
+export interface SummaryChart {
+  /** Unique on the sheet; hosts name the chart after it so a re-run can replace it. */
+  id: string;
+  title: string;
+  /** clustered: a bar per series within each category; stacked: one bar per category. */
+  kind: "clustered" | "stacked";
+  /** The table charted, header row and category column included. */
+  range: CellBlock;
+  /** The cells the chart covers: right of every table, clear of the other charts. */
+  place: CellBlock;
+  /** One per column after the first, left to right: legend name, fill, and optionally a fill per bar
+   *  (one per category, e.g. the authority's bars by rating). */
+  series: { name: string; colour: string; pointColours?: string[] }[];
+  /** The value axis maximum (100 for percentages). */
+  max?: number;
 }

@@ -2,7 +2,8 @@
 // OfficeMockObjects (so a property read before load + sync returns the mock's error text), each
 // wrapped in a Proxy that queues every property write and method call in order; context.sync()
 // runs the queue against the grid, like Office does with a batch. Every sync is counted and its
-// request/response size estimated, and Excel on the web's 5 MB limit is enforced.
+// request/response size estimated, and Excel on the web's 5 MB limit is enforced. Charts are plain
+// objects (no reads but the collection's names) recording what was set on them.
 import { OfficeMockObject } from "office-addin-mock";
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose other
@@ -28,10 +29,29 @@ const blankCell = (): FakeCell => ({
   font: { color: "#000000", bold: false, size: 11 },
 });
 
+/** A chart as the add-in left it: areas 0-based, positions as the A1 cells given to setPosition. */
+export interface FakeChart {
+  name: string;
+  type: string;
+  source: Area;
+  seriesBy: string;
+  title: string | null;
+  legend: string | null;
+  categories: Area | null;
+  reversePlotOrder: boolean;
+  valueAxis: { minimum?: number; maximum?: number };
+  position: [string, string | undefined] | null;
+  /** One per column (seriesBy Columns) or row of the source; a fill per point, null until set. */
+  series: { name: string; fill: string | null; points: (string | null)[] }[];
+}
+
+const HEX = /^#[0-9A-F]{6}$/i;
+
 export class FakeSheet {
   visibility = "Visible";
   protected = false;
   cells = new Map<string, FakeCell>();
+  charts: FakeChart[] = [];
   columnWidths = new Map<number, number>();
   constructor(public name: string) {}
 
@@ -100,7 +120,10 @@ export class FakeExcel {
   syncs: SyncStat[] = [];
   writes: WriteLog[] = [];
   suspends = 0;
+  /** Makes charts.add fail at sync, as Excel would on an API it does not support. */
+  failCharts = false;
   private queue: Op[] = [];
+  private rangeInfo = new WeakMap<object, { sheet: string; area: () => Area }>();
   private toSync = new Set<OfficeMockObject>();
   private responseBytes = 0;
   readonly context: any;
@@ -157,12 +180,16 @@ export class FakeExcel {
    * An OfficeMockObject behind a Proxy: load() and property writes are queued; methods in the
    * data are called as they are (they queue their own work).
    */
-  private mock(data: Record<string, unknown>, opts: { refresh?: (prop: string) => unknown; onSet?: (path: string, value: unknown) => void; preload?: string }): any {
+  private mock(
+    data: Record<string, unknown>,
+    opts: { refresh?: (prop: string) => unknown; onSet?: (path: string, value: unknown) => void; preload?: string; plain?: Record<string, () => unknown> },
+  ): any {
     const raw = new OfficeMockObject(data as any, "excel" as any) as any;
     const self = this;
     const wrap = (target: any, prefix: string): any =>
       new Proxy(target, {
         get(t, prop, receiver) {
+          if (prefix === "" && typeof prop === "string" && opts.plain && prop in opts.plain) return opts.plain[prop]();
           if (prop === "load" && prefix === "") {
             return (props?: string | string[]) => {
               const list = (Array.isArray(props) ? props : String(props ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
@@ -261,8 +288,146 @@ export class FakeExcel {
           else throw new Error(`Unsupported worksheet write ${path}`);
         },
         preload,
+        plain: { charts: () => self.chartCollection(name) },
       },
     );
+  }
+
+  // ---- Charts -----------------------------------------------------------------------------
+
+  private chartCollection(sheetName: string) {
+    const self = this;
+    let items: any[] | undefined;
+    return {
+      get items() {
+        if (!items) throw new Error("charts.items: load and sync first");
+        return items;
+      },
+      load(_props: string) {
+        self.enqueue(() => {
+          items = self.sheet(sheetName).charts.map((c) => self.chartApi(sheetName, () => c, c.name));
+          self.responseBytes += JSON.stringify(items.map((c) => c.name)).length;
+        });
+      },
+      add: (type: string, source: object, seriesBy = "Auto") => {
+        const src = this.rangeInfo.get(source);
+        if (!src) throw new Error("InvalidArgument: sourceData must be a Range");
+        const chart: FakeChart = {
+          name: "Chart", type, source: src.area(), seriesBy, title: null, legend: null, categories: null,
+          reversePlotOrder: false, valueAxis: {}, position: null, series: [],
+        };
+        this.enqueue(() => {
+          const sheet = this.sheet(sheetName);
+          this.writeGuard(sheet, "chart");
+          if (this.failCharts) throw new Error("ApiNotFound: charts.add");
+          if (src.sheet !== sheetName) throw new Error("InvalidArgument: source on another sheet");
+          const a = chart.source;
+          const rows = a.row2 - a.row1 + 1;
+          const cols = a.col2 - a.col1 + 1;
+          const byRows = seriesBy === "Rows" || (seriesBy === "Auto" && cols > rows);
+          chart.series = Array.from({ length: byRows ? rows : cols }, (_, i) => ({ name: `Series${i + 1}`, fill: null, points: Array(byRows ? cols : rows).fill(null) }));
+          sheet.charts.push(chart);
+        }, { type, seriesBy });
+        return this.chartApi(sheetName, () => chart);
+      },
+      getItemOrNullObject: (name: string) => {
+        let found: FakeChart | undefined;
+        let loaded = false;
+        return this.chartApi(sheetName, () => found, undefined, {
+          load: { value: () => this.enqueue(() => ((found = this.sheet(sheetName).charts.find((c) => c.name === name)), (loaded = true))) },
+          isNullObject: { get: () => (loaded ? !found : (() => { throw new Error("isNullObject: load and sync first"); })()) },
+        });
+      },
+    };
+  }
+
+  /** A chart's API: every write and method queued; `loadedName` when it came from a loaded collection. */
+  private chartApi(sheetName: string, get: () => FakeChart | undefined, loadedName?: string, extra: PropertyDescriptorMap = {}): any {
+    const self = this;
+    const chart = () => {
+      const c = get();
+      if (!c) throw new Error("ItemNotFound: chart");
+      return c;
+    };
+    const later = (f: (c: FakeChart) => void, payload: unknown = null) => self.enqueue(() => f(chart()), payload);
+    const fill = (set: (colour: string) => void) =>
+      Object.preventExtensions({
+        setSolidColor: (colour: string) => {
+          if (!HEX.test(colour)) throw new Error(`InvalidArgument: colour ${colour}`);
+          self.enqueue(() => set(colour.toUpperCase()), colour);
+        },
+      });
+    const address = (a: unknown) => (typeof a === "string" ? (parseArea(a), a) : (() => { throw new Error("setPosition: pass A1 addresses in this fake"); })());
+    const series = (i: number) => {
+      const at = () => chart().series[i] ?? (() => { throw new Error(`ItemNotFound: series ${i}`); })();
+      return Object.preventExtensions({
+        set name(v: string) {
+          later(() => (at().name = v), v);
+        },
+        format: Object.preventExtensions({ fill: fill((c) => (at().fill = c)) }),
+        points: Object.preventExtensions({
+          getItemAt: (j: number) =>
+            Object.preventExtensions({
+              format: Object.preventExtensions({
+                fill: fill((c) => {
+                  if (j >= at().points.length) throw new Error(`ItemNotFound: point ${j}`);
+                  at().points[j] = c;
+                }),
+              }),
+            }),
+        }),
+      });
+    };
+    const api = {
+      get name() {
+        if (loadedName === undefined) throw new Error("chart.name: load and sync first");
+        return loadedName;
+      },
+      set name(v: string) {
+        later((c) => (c.name = v), v);
+      },
+      title: Object.preventExtensions({
+        set text(v: string) {
+          later((c) => (c.title = v), v);
+        },
+      }),
+      legend: Object.preventExtensions({
+        set position(v: string) {
+          later((c) => (c.legend = v), v);
+        },
+      }),
+      axes: Object.preventExtensions({
+        categoryAxis: Object.preventExtensions({
+          setCategoryNames: (range: object) => {
+            const src = self.rangeInfo.get(range);
+            if (!src || src.sheet !== sheetName) throw new Error("InvalidArgument: category names must be a range on the chart's sheet");
+            later((c) => (c.categories = src.area()));
+          },
+          set reversePlotOrder(v: boolean) {
+            later((c) => (c.reversePlotOrder = v));
+          },
+        }),
+        valueAxis: Object.preventExtensions({
+          set minimum(v: number) {
+            later((c) => (c.valueAxis.minimum = v));
+          },
+          set maximum(v: number) {
+            later((c) => (c.valueAxis.maximum = v));
+          },
+        }),
+      }),
+      series: Object.preventExtensions({ getItemAt: series }),
+      setPosition: (start: unknown, end?: unknown) => {
+        const pos: [string, string | undefined] = [address(start), end === undefined ? undefined : address(end)];
+        later((c) => (c.position = pos), pos);
+      },
+      delete: () => later((c) => {
+        const sheet = self.sheet(sheetName);
+        self.writeGuard(sheet, "chart delete");
+        sheet.charts = sheet.charts.filter((x) => x !== c);
+      }),
+    };
+    return Object.preventExtensions(Object.defineProperties(api, extra));
   }
 
   private usedRange(name: string): any {
@@ -277,6 +442,12 @@ export class FakeExcel {
   }
 
   private rangeMock(name: string, areaOf: () => Area, isNull: () => boolean): any {
+    const range = this.rangeMockObject(name, areaOf, isNull);
+    this.rangeInfo.set(range, { sheet: name, area: areaOf });
+    return range;
+  }
+
+  private rangeMockObject(name: string, areaOf: () => Area, isNull: () => boolean): any {
     const self = this;
     const sheet = () => this.sheet(name);
     const a0 = areaOf();

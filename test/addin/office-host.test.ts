@@ -2,6 +2,7 @@
 // fills, request counts for a 10,000-row table, idempotent re-runs, officer cells untouched,
 // original fills restored by Clear.
 import { FakeExcel, PAYLOAD_LIMIT } from "./fake-excel";
+import { areaAddress } from "../../addin/a1";
 import {
   BAND_FILLS,
   FIRST_RESULTS_COLUMN,
@@ -14,9 +15,17 @@ import {
   snapshot,
   syntheticPlan,
 } from "./synthetic";
-import { clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../../addin/office-host";
+import { CHART_PREFIX, clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../../addin/office-host";
 import { ProtectedSheetError, TargetError } from "../../addin/errors";
 import { STORE_SHEET } from "../../addin/workbook-store";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { categorise } from "../../engine/run";
+import { buildOutputPlan } from "../../engine/output-plan";
+import { parseRuleset } from "../../engine/ruleset/parse";
+import { memorySource, sheetFromRecords } from "../../engine/memory-source";
+import { RAG_STYLES } from "../../engine/la-summary";
+import type { OutputPlan } from "../../engine/workbook";
 
 const SHEET: OfficeTarget = { kind: "sheet", sheet: "Schools" };
 
@@ -242,5 +251,150 @@ describe("the stored ruleset", () => {
     // The run record survived: Clear still restores.
     expect((await clearResults(xl.context, SHEET, RESULTS)).cleared).toBe(true);
     expect(await readStoredRuleset(xl.context)).toBe(text);
+  });
+});
+
+describe("native charts on the summary sheet", () => {
+  const SUMMARY = "Categorisation summary";
+  const staffs = parseRuleset(readFileSync(join(__dirname, "..", "..", "rules", "staffordshire.json"), "utf8"));
+  const school = (urn: number, grade: number | string | null, pupils: number, district: string, phase = "Primary") => ({
+    URN: urn, "School name": `School ${urn}`, Type: "Community school", District: district, Phase: phase, Pupils: pupils, "Ofsted grade": grade,
+  });
+  // Nine inspected schools (6 good or better, 2 RI, 1 inadequate) in three districts, one not inspected.
+  const SCHOOLS = [
+    school(1, 1, 400, "Stafford"), school(2, 2, 200, "Stafford"), school(3, 2, 200, "Stafford"), school(4, 2, 200, "Tamworth"),
+    school(5, 2, 100, "Tamworth"), school(6, 2, 100, "Tamworth", "Secondary"), school(7, 3, 300, "Tamworth", "Secondary"),
+    school(8, 3, 200, "Lichfield"), school(9, 4, 300, "Lichfield"), school(10, null, 50, "Lichfield"),
+  ];
+  /** The engine's summary (with its charts) for those schools, on the synthetic results plan. */
+  async function chartedPlan(ruleset = staffs): Promise<OutputPlan> {
+    const result = await categorise(memorySource({ Schools: sheetFromRecords(SCHOOLS) }), ruleset, { sheet: "Schools", asOf: "2026-11-20" });
+    return { ...syntheticPlan(40), summary: buildOutputPlan(result, ruleset).summary };
+  }
+  async function runPlan(xl: FakeExcel, plan: OutputPlan) {
+    const read = await readWorkbook(xl.context, SHEET);
+    const before = xl.syncCount;
+    const report = await writeResults(xl.context, plan, read);
+    return { report, writeSyncs: xl.syncCount - before };
+  }
+  const bands = (xl: FakeExcel, name: string) => xl.sheet(SUMMARY).charts.find((c) => c.name === CHART_PREFIX + name)!;
+
+  it("charts each bands-by table and the authority against national, from the tables' cells, in their colours", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 40);
+    const plan = await chartedPlan();
+    await runPlan(xl, plan);
+    const sheet = xl.sheet(SUMMARY);
+    expect(sheet.charts.map((c) => c.name)).toEqual(["categorisation-bands-district", "categorisation-bands-phase", "categorisation-risk"]);
+
+    // District: a header row (District, D, C, B, A, Total) and three districts, charted without Total.
+    const district = bands(xl, "bands-district");
+    const at = plan.summary.charts!.find((c) => c.id === "bands-district")!.range;
+    expect(sheet.grid({ row1: at.row, col1: 0, row2: at.row, col2: 5 })[0].map((c) => c.value)).toEqual(["District", "D", "C", "B", "A", "Total"]);
+    expect(district).toMatchObject({
+      type: "BarStacked", seriesBy: "Columns", title: "Schools by category and district", legend: "Bottom", reversePlotOrder: true,
+      source: { row1: at.row + 1, col1: 1, row2: at.row + 3, col2: 4 },
+      categories: { row1: at.row + 1, col1: 0, row2: at.row + 3, col2: 0 },
+    });
+    expect(sheet.grid(district.categories!).map((r) => r[0].value)).toEqual(["Lichfield", "Stafford", "Tamworth"]);
+    expect(district.series.map((s) => [s.name, s.fill])).toEqual([
+      ["D High concern", "#FFC7CE"], ["C Medium concern", "#FFEB9C"], ["B Low concern", "#DDEBF7"], ["A No concern", "#C6EFCE"],
+    ]);
+    expect(bands(xl, "bands-phase").series).toHaveLength(4);
+
+    // Risk: Measure | Local authority | National, the authority's bars in their ratings, national grey.
+    const risk = bands(xl, "risk");
+    expect(risk).toMatchObject({ type: "BarClustered", seriesBy: "Columns", title: "Local authority against national (Ofsted risk factors)", valueAxis: { minimum: 0, maximum: 100 } });
+    expect(sheet.cell(risk.source.row1 - 1, 0).value).toBe("Measure");
+    expect(sheet.grid({ ...risk.source, row1: risk.source.row1 - 1, row2: risk.source.row1 - 1 })[0].map((c) => c.value)).toEqual(["Local authority", "National"]);
+    expect(sheet.grid(risk.categories!).map((r) => r[0].value)).toEqual([
+      "% of schools good or better", "% of pupils in good or better schools", "% of schools inadequate",
+      "% of pupils in inadequate schools", "% of schools not good (requires improvement or inadequate)", "% of pupils in schools that are not good",
+    ]);
+    expect(risk.series.map((s) => [s.name, s.fill])).toEqual([["Local authority", "#5B9BD5"], ["National", "#A5A5A5"]]);
+    // Rated measures take their rating's fill (66.7% good against 86%: red); pupil measures have no national figure.
+    expect(risk.series[0].points).toEqual(sheet.grid({ ...risk.source, col1: 4, col2: 4 }).map((r) => (r[0].value === "Red" ? RAG_STYLES.red.fill : r[0].value === "Green" ? RAG_STYLES.green.fill : r[0].value === "Amber" ? RAG_STYLES.amber.fill : "#5B9BD5")));
+    expect(risk.series[0].points[0]).toBe(RAG_STYLES.red.fill);
+    expect(risk.series[1].points.every((p) => p === null)).toBe(true);
+  });
+
+  it("places every chart right of the tables, over no filled cell, beside no note, and over no other chart", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 40);
+    const plan = await chartedPlan();
+    await runPlan(xl, plan);
+    const sheet = xl.sheet(SUMMARY);
+    const used = sheet.usedRange()!;
+    const places = plan.summary.charts!.map((c) => c.place);
+    for (const [i, p] of places.entries()) {
+      const chart = sheet.charts.find((c) => c.name === CHART_PREFIX + plan.summary.charts![i].id)!;
+      expect(chart.position).toEqual([areaAddress(p.row + 1, p.column + 1), areaAddress(p.row + p.rows, p.column + p.columns)]);
+      expect(p.column).toBe(used.col2 + 2); // right of every filled cell, a blank column between
+      expect(p.rows).toBeGreaterThanOrEqual(12);
+      // No row the chart spans ends in a long note that would run under it.
+      for (let r = p.row; r < p.row + p.rows; r++) {
+        const texts = sheet.grid({ row1: r, col1: 0, row2: r, col2: used.col2 })[0].map((c) => String(c.value)).filter(Boolean);
+        expect((texts.at(-1) ?? "").length).toBeLessThanOrEqual(60);
+      }
+      if (i) expect(p.row).toBeGreaterThan(places[i - 1].row + places[i - 1].rows - 1);
+    }
+    // Level with their tables when nothing is in the way: the district chart starts at its header row.
+    expect(places[0].row).toBe(plan.summary.charts![0].range.row);
+  });
+
+  it("re-runs replace the add-in's charts (never the officer's), and Clear removes them with the sheet", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 40);
+    const plan = await chartedPlan();
+    const first = await runPlan(xl, plan);
+    const officerChart = { ...structuredClone(xl.sheet(SUMMARY).charts[0]), name: "My chart" };
+    xl.sheet(SUMMARY).charts.push(officerChart);
+    const once = structuredClone(xl.sheet(SUMMARY).charts);
+    const again = await runPlan(xl, plan);
+    expect(xl.sheet(SUMMARY).charts.map((c) => c.name).sort()).toEqual(once.map((c) => c.name).sort());
+    expect(xl.sheet(SUMMARY).charts.find((c) => c.name === "My chart")).toEqual(officerChart);
+    const byName = (cs: typeof once) => [...cs].sort((a, b) => (a.name < b.name ? -1 : 1));
+    expect(byName(xl.sheet(SUMMARY).charts)).toEqual(byName(once));
+    // Fills read, store and header, values, fills and summary, and one request for all the charts
+    // (the re-run reads no fills).
+    expect(first.writeSyncs).toBe(1 + 1 + 1 + 1 + 1);
+    expect(again.writeSyncs).toBe(1 + 1 + 1 + 1);
+    expect(xl.syncs.at(-1)!.ops).toBeLessThan(200);
+
+    // A ruleset without the LA summary: its run leaves no risk chart behind.
+    const plain = structuredClone(staffs);
+    delete plain.laSummary;
+    await runPlan(xl, await chartedPlan(plain));
+    expect(xl.sheet(SUMMARY).charts.map((c) => c.name)).toEqual(["My chart", "categorisation-bands-district", "categorisation-bands-phase"]);
+    const gone = xl.context.workbook.worksheets.getItem(SUMMARY).charts.getItemOrNullObject("categorisation-risk");
+    gone.load("isNullObject");
+    await xl.context.sync();
+    expect(gone.isNullObject).toBe(true);
+
+    await clearResults(xl.context, SHEET, RESULTS);
+    expect(xl.sheets.map((s) => s.name)).toEqual(["Schools", STORE_SHEET]);
+  });
+
+  it("without national figures the risk chart shows the authority alone", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 40);
+    const noNational = structuredClone(staffs);
+    noNational.laSummary!.national = { source: noNational.laSummary!.national.source };
+    await runPlan(xl, await chartedPlan(noNational));
+    const risk = bands(xl, "risk");
+    expect(risk.source.col2).toBe(1);
+    expect(risk.series.map((s) => [s.name, s.fill])).toEqual([["Local authority", "#5B9BD5"]]);
+    expect(risk.series[0].points.every((p) => p === "#5B9BD5")).toBe(true);
+  });
+
+  it("a chart Excel refuses costs only the charts, with a warning", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 40);
+    xl.failCharts = true;
+    const plan = await chartedPlan();
+    const { report } = await runPlan(xl, plan);
+    expect(report.warnings).toEqual([expect.stringMatching(/^The charts could not be added to 'Categorisation summary' \(ApiNotFound/)]);
+    expect(xl.sheet(SUMMARY).cell(0, 0).value).toBe("Categorisation summary");
+    expect(xl.sheet(SUMMARY).charts).toEqual([]);
   });
 });
