@@ -1,8 +1,8 @@
 // categorise <workbook.xlsx> [--rules FILE] [--sheet NAME] [--out PATH] [--report PATH.json] [--as-of DATE]
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { categorise, buildOutputPlan, resultsAreaOf, resultsAreaProblem, InputError } from "../engine";
-import { sourceFromExcelJS, applyPlanToExcelJS } from "../hosts/exceljs-host";
+import { InputError } from "../engine";
+import { ResultsAreaError, runOnExcelJS } from "../hosts/exceljs-run";
 import { parseArgs, str, UsageError } from "./args";
 import { readWorkbook, readRuleset, samePath, ensureDir, DEFAULT_RULES, FileError } from "./files";
 import { reportJson, summaryText } from "./report";
@@ -19,15 +19,12 @@ export async function categoriseCommand(argv: string[], out: (s: string) => void
 
   const wb = await readWorkbook(input);
   const before = fs.statSync(input).mtimeMs;
-  const source = sourceFromExcelJS(wb);
-  const result = await categorise(source, ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
-  const plan = buildOutputPlan(result, ruleset);
-  // Refuse, as the add-in does, when officer data sits where the results would go (an earlier
-  // results block under our own headers is fine: it is overwritten).
-  const sheet = source.readSheet(plan.sheet)!;
-  const problem = resultsAreaProblem(resultsAreaOf(sheet.headers, sheet.rows, sheet.firstColumn, plan), plan, plan.headers);
-  if (problem) throw new InputError(`${problem} No output file was written.`);
-  applyPlanToExcelJS(wb, plan);
+  // The same run as the page outside Office: it refuses, as the add-in does, when officer data sits
+  // where the results would go, and keeps the hidden record, so a re-run on this output restores
+  // officer cells that no longer trigger, and the add-in's Clear can undo it.
+  const { result, notes } = await runOnExcelJS(wb, ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) }).catch((e) => {
+    throw e instanceof ResultsAreaError ? new InputError(`${e.problem} No output file was written.`) : e;
+  });
   ensureDir(output);
   await wb.xlsx.writeFile(output);
   if (report) {
@@ -36,5 +33,6 @@ export async function categoriseCommand(argv: string[], out: (s: string) => void
   }
   if (fs.statSync(input).mtimeMs !== before) throw new Error(`${input} changed during the run`);
   if (!options.quiet) out(summaryText(result, ruleset.bands));
+  for (const note of notes) out(`Note: ${note}`);
   out(`\nWrote ${output}${report ? ` and ${report}` : ""}`);
 }

@@ -1,0 +1,114 @@
+// What the add-in and the command-line tool keep inside the workbook, so it travels with the
+// file: the policy lead's ruleset, and a record of each run (where the results columns are, and
+// the original fill of every officer cell a trigger coloured, so "Clear results" can put them
+// back exactly). It lives on a very hidden sheet: column A holds the ruleset JSON, column B the
+// record JSON, each cut into cells of at most 30,000 characters (Excel's limit is 32,767).
+import type { CellRef } from "../engine/workbook";
+
+export const STORE_SHEET = "_categorisation";
+const CHUNK = 30_000;
+/** Every stored cell starts with this, so Excel never turns a chunk into a number or formula. */
+const MARK = "~";
+export const STORE_HEADERS = ["Ruleset (JSON)", "Results record (JSON)"];
+
+/** A cell's fill as Office reports it; color null means no fill. */
+export interface FillSnapshot {
+  color: string | null;
+  pattern?: string;
+  patternColor?: string;
+  /** The exact ExcelJS fill, when the page outside Office recorded it (themes, tints, gradients). */
+  raw?: unknown;
+}
+
+export interface ResultsRecord {
+  headerRow: number;
+  firstColumn: number;
+  headers: string[];
+  /** Last sheet row the results were written to. */
+  lastRow: number;
+  /** Original fills of coloured officer cells: JSON of a FillSnapshot -> flat [row, col, row, col, ...]. */
+  originals: Record<string, number[]>;
+}
+
+export interface StoreContents {
+  ruleset: string | null;
+  /** Results records by sheet name. */
+  records: Record<string, ResultsRecord>;
+  /** The sheet whose run wrote the summary sheet, and that sheet's name. */
+  summary: { sheet: string; name: string } | null;
+}
+
+export const emptyStore = (): StoreContents => ({ ruleset: null, records: {}, summary: null });
+
+export function chunkText(text: string): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += CHUNK) chunks.push(MARK + text.slice(i, i + CHUNK));
+  return chunks;
+}
+
+export function joinChunks(cells: unknown[]): string | null {
+  const parts = cells.filter((c): c is string => typeof c === "string" && c.startsWith(MARK));
+  return parts.length ? parts.map((c) => c.slice(MARK.length)).join("") : null;
+}
+
+/** The store as a grid of two columns (header row first), for writing. */
+export function storeGrid(store: StoreContents): string[][] {
+  const a = store.ruleset ? chunkText(store.ruleset) : [];
+  const { ruleset: _r, ...rest } = store;
+  const b = chunkText(JSON.stringify(rest));
+  const rows = Math.max(a.length, b.length);
+  return [STORE_HEADERS, ...Array.from({ length: rows }, (_, i) => [a[i] ?? "", b[i] ?? ""])];
+}
+
+/** Reads the store back from the sheet's used range (first row is the header). */
+export function parseStore(grid: unknown[][]): StoreContents {
+  const store = emptyStore();
+  store.ruleset = joinChunks(grid.slice(1).map((r) => r[0]));
+  const rest = joinChunks(grid.slice(1).map((r) => r[1]));
+  if (rest) {
+    try {
+      const parsed = JSON.parse(rest) as Partial<StoreContents>;
+      store.records = parsed.records ?? {};
+      store.summary = parsed.summary ?? null;
+    } catch {
+      // A damaged record only loses fill restoration; the ruleset is still usable.
+    }
+  }
+  return store;
+}
+
+export const fillKey = (f: FillSnapshot): string => JSON.stringify(f);
+export const cellKey = (c: CellRef): string => `${c.row}:${c.column}`;
+
+/** Original fills as a map "row:col" -> FillSnapshot. */
+export function originalsMap(record: ResultsRecord | undefined): Map<string, FillSnapshot> {
+  const map = new Map<string, FillSnapshot>();
+  if (!record) return map;
+  for (const [key, flat] of Object.entries(record.originals)) {
+    const fill = JSON.parse(key) as FillSnapshot;
+    for (let i = 0; i + 1 < flat.length; i += 2) map.set(`${flat[i]}:${flat[i + 1]}`, fill);
+  }
+  return map;
+}
+
+export function originalsRecord(map: Map<string, FillSnapshot>): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const [cell, fill] of map) {
+    const [row, column] = cell.split(":").map(Number);
+    (out[fillKey(fill)] ??= []).push(row, column);
+  }
+  return out;
+}
+
+/** Groups cells by their original fill, for restoring with one request per fill. */
+export function groupByFill(map: Map<string, FillSnapshot>, only?: (key: string) => boolean): { fill: FillSnapshot; cells: CellRef[] }[] {
+  const groups = new Map<string, { fill: FillSnapshot; cells: CellRef[] }>();
+  for (const [cell, fill] of map) {
+    if (only && !only(cell)) continue;
+    const key = fillKey(fill);
+    if (!groups.has(key)) groups.set(key, { fill, cells: [] });
+    const [row, column] = cell.split(":").map(Number);
+    groups.get(key)!.cells.push({ row, column });
+  }
+  return [...groups.values()];
+}
