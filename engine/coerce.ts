@@ -80,6 +80,10 @@ function validDate(y: number, mo: number, d: number): string | undefined {
 /** A blank category of concern means the school is in none (not that the fact is unknown). */
 const NO_CATEGORY = new Set(["", "none", "no", "n/a", "na", "-", "null", "not applicable"]);
 
+function unreadable(text: string, expected: string): Coerced {
+  return { value: null, problem: `'${text}' is not ${expected}; treated as missing` };
+}
+
 export function coerce(cell: CellValue, field: Pick<Field, "type" | "label">): Coerced {
   if (field.type === "categoryOfConcern" && (cell === null || cell === undefined || NO_CATEGORY.has(text(cell).toLowerCase()))) return { value: "None" };
   if (cell === null || cell === undefined) return MISSING;
@@ -89,7 +93,6 @@ export function coerce(cell: CellValue, field: Pick<Field, "type" | "label">): C
   const s = text(cell);
   const lower = s.toLowerCase();
   if (MISSING_MARKERS.has(lower)) return lower === "" ? MISSING : { value: null, marker: s };
-  const fail = (expected: string): Coerced => ({ value: null, problem: `'${s}' is not ${expected}; treated as missing` });
 
   switch (field.type) {
     case "text":
@@ -97,31 +100,31 @@ export function coerce(cell: CellValue, field: Pick<Field, "type" | "label">): C
     case "integer":
     case "number": {
       const n = typeof cell === "number" ? cell : parseNumber(s);
-      if (n === undefined || !Number.isFinite(n)) return fail("a number");
-      if (field.type === "integer" && !Number.isInteger(n)) return fail("a whole number");
+      if (n === undefined || !Number.isFinite(n)) return unreadable(s, "a number");
+      if (field.type === "integer" && !Number.isInteger(n)) return unreadable(s, "a whole number");
       return { value: n };
     }
     case "percent": {
       const n = typeof cell === "number" ? cell : parseNumber(s.replace(/%\s*$/, ""));
-      if (n === undefined || !Number.isFinite(n)) return fail("a percentage");
+      if (n === undefined || !Number.isFinite(n)) return unreadable(s, "a percentage");
       return { value: n };
     }
     case "yesno":
       if (typeof cell === "boolean") return { value: cell };
       if (YES.has(lower)) return { value: true };
       if (NO.has(lower)) return { value: false };
-      return fail("Yes or No");
+      return unreadable(s, "Yes or No");
     case "date": {
-      const d = parseDate(cell);
-      return d ? { value: d } : fail("a date");
+      const d = cell instanceof Date ? s : parseDate(cell); // a Date's text is already its ISO date
+      return d ? { value: d } : unreadable(s, "a date");
     }
     case "ofstedGrade": {
       const n = typeof cell === "number" ? cell : parseNumber(s) ?? GRADE_WORDS[lower.replace(/^\d\s*[-:]?\s*/, "")];
-      return n !== undefined && [1, 2, 3, 4].includes(n) ? { value: n } : fail("an Ofsted grade (1-4, Outstanding, Good, Satisfactory/Requires improvement, Inadequate)");
+      return n !== undefined && [1, 2, 3, 4].includes(n) ? { value: n } : unreadable(s, "an Ofsted grade (1-4, Outstanding, Good, Satisfactory/Requires improvement, Inadequate)");
     }
     case "categoryOfConcern": {
       const code = CATEGORY_WORDS[lower];
-      return code ? { value: code } : fail("a category of concern (Serious weaknesses/SWK, Special measures/SM, Notice to improve/NTI)");
+      return code ? { value: code } : unreadable(s, "a category of concern (Serious weaknesses/SWK, Special measures/SM, Notice to improve/NTI)");
     }
   }
 }

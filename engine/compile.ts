@@ -27,18 +27,25 @@ export function compileCondition(c: Condition, ctx: CompileContext, negated = fa
     const inner = compileCondition(c.not, ctx, !negated);
     return (f, t, h) => !inner(f, t, h);
   }
-  // Every child is evaluated (no short cut) so the explanation shows every condition's value.
+  // When tracing, every child is evaluated (no short cut) so the explanation shows every
+  // condition's value; otherwise the first child that settles the outcome ends the test.
   const parts = ("all" in c ? c.all : c.any).map((x) => compileCondition(x, ctx, negated));
   if ("all" in c) {
     return (f, t, h) => {
       let ok = true;
-      for (const p of parts) ok = p(f, t, h) && ok;
+      for (const p of parts) {
+        ok = p(f, t, h) && ok;
+        if (!ok && !t) return false;
+      }
       return ok;
     };
   }
   return (f, t, h) => {
     let ok = false;
-    for (const p of parts) ok = p(f, t, h) || ok;
+    for (const p of parts) {
+      ok = p(f, t, h) || ok;
+      if (ok && !t) return true;
+    }
     return ok;
   };
 }
@@ -46,28 +53,41 @@ export function compileCondition(c: Condition, ctx: CompileContext, negated = fa
 function compileLeaf(leaf: Leaf, ctx: CompileContext, negated: boolean): Compiled {
   const op = ctx.operators.get(leaf.operator);
   if (!op) throw new Error(`unknown operator '${leaf.operator}'`);
-  const label = ctx.label(leaf.fact);
-  const ref = isFactRef(leaf.value) ? leaf.value.fact : undefined;
-  const value = leaf.value;
-  const looksAtMissing = VALUELESS_OPERATORS.has(leaf.operator.split(":").pop()!);
+  const { fact, operator, value } = leaf;
+  const label = ctx.label(fact);
+  const ref = isFactRef(value) ? value.fact : undefined;
+  const refLabel = ref !== undefined ? ctx.label(ref) : undefined;
+  const looksAtMissing = VALUELESS_OPERATORS.has(operator.split(":").pop()!);
+  const isMissingHere = (actual: unknown, expected: unknown) => !looksAtMissing && (isMissing(actual) || (ref !== undefined && isMissing(expected)));
+  // A leaf's trace depends only on the value it looked at, so rows with the same value share one
+  // (read-only) trace object rather than each keeping its own copy.
+  const shared = new Map<FactValue, ConditionTrace>();
   return (facts, trace, hopeful) => {
-    const actual = facts[leaf.fact] ?? null;
+    const actual = facts[fact] ?? null;
     const expected = ref !== undefined ? facts[ref] ?? null : value;
-    const missing = !looksAtMissing && (isMissing(actual) || (ref !== undefined && isMissing(expected)));
-    if (hopeful) return missing ? !negated : op.evaluate(actual, expected);
-    const held = op.evaluate(actual, expected);
-    if (trace) {
-      trace.push({
-        fact: leaf.fact,
+    if (hopeful) return isMissingHere(actual, expected) ? !negated : op.evaluate(actual, expected);
+    if (!trace) return op.evaluate(actual, expected);
+    const shareable = ref === undefined && isShareable(actual);
+    let c = shareable ? shared.get(actual) : undefined;
+    if (!c) {
+      c = {
+        fact,
         label,
-        operator: leaf.operator,
-        expected: ref !== undefined ? { fact: ref, label: ctx.label(ref), value: expected } : expected,
+        operator,
+        expected: ref !== undefined ? { fact: ref, label: refLabel!, value: expected } : expected,
         actual: actual as FactValue,
-        held,
-        missing,
-        ...(negated ? { negated: true } : {}),
-      });
+        held: op.evaluate(actual, expected),
+        missing: isMissingHere(actual, expected),
+      };
+      if (negated) c.negated = true;
+      if (shareable) shared.set(actual, c);
     }
-    return held;
+    trace.push(c);
+    return c.held;
   };
+}
+
+/** Values a shared trace can be looked up by: not lists, and not -0 (a Map would take it for 0). */
+function isShareable(v: unknown): v is FactValue {
+  return (typeof v !== "object" || v === null) && !Object.is(v, -0);
 }

@@ -19,6 +19,7 @@ const num = (v: FactValue): v is number => typeof v === "number";
 
 /** Entries newest first by a field; entries without it go last. */
 function newestFirst(entries: HistoryEntry[], orderBy: string): HistoryEntry[] {
+  if (entries.length < 2) return entries;
   return [...entries].sort((a, b) => {
     const x = a[orderBy];
     const y = b[orderBy];

@@ -36,6 +36,11 @@ export interface CompiledRuleset {
   sources: Map<string, string[]>;
   label(fact: string): string;
   /**
+   * A facts object holding, as missing, every fact a row ends with, in the order evaluate adds them.
+   * Rows read into a copy of it share one compact object shape instead of each being a slow dictionary.
+   */
+  blankFacts(): Record<string, FactValue>;
+  /**
    * Evaluates one row's field facts (mutated: constants and derived facts are added). `withheld`
    * names fields whose cells held a marker (SUPP, NE...) or unreadable text: a rule that fails
    * only for want of them is reported as undecided.
@@ -68,6 +73,18 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const stages = (ruleset.escalation ?? []).map((s) => rule("stage", s));
   const derived = compileDerived(ruleset);
   const constants = constantResolver(ruleset);
+  // Every fact a row ends with, in the order evaluate adds them.
+  const factIds = [
+    ...ruleset.fields.map((f) => f.id),
+    "asOf",
+    "year",
+    ...Object.keys(ruleset.constants ?? {}),
+    ...(ruleset.derived ?? []).map((d) => d.id),
+    "triggers",
+    "triggerCount",
+    "band",
+  ];
+  const blank: Record<string, FactValue> = Object.fromEntries(factIds.map((id) => [id, null]));
 
   const leafTests = new Map<Leaf, Compiled>();
   const test: RowContext["test"] = (leaf, facts) => {
@@ -75,14 +92,23 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     return leafTests.get(leaf)!(facts);
   };
 
+  /** Whether a field behind the fact held a marker or unreadable text. */
+  const wasWithheld = (fact: string, withheld: Map<string, string> | undefined) => (derived.sources.get(fact) ?? []).some((f) => withheld?.has(f));
+
+  // Traces are collected here, then copied out at their exact length: traces are kept for every
+  // row, and arrays grown by push carry spare room.
+  const scratch: ConditionTrace[] = [];
+
   /** Traces one rule: every leaf with its value; `undecided` when only withheld data stood in its way. */
   const trace = (r: CompiledRule, facts: Facts, held: boolean, withheld?: Map<string, string>): RuleTrace => {
-    const conditions: ConditionTrace[] = [];
-    r.test(facts, conditions);
-    const missing = [...new Set(conditions.filter((c) => c.missing).map((c) => c.fact))];
-    const wasWithheld = (fact: string) => (derived.sources.get(fact) ?? []).some((f) => withheld?.has(f));
-    const undecided = !held && missing.some(wasWithheld) && r.test(facts, undefined, true);
-    return { kind: r.kind, id: r.id, label: r.label, held, conditions, missing, ...(undecided ? { undecided } : {}) };
+    scratch.length = 0;
+    r.test(facts, scratch);
+    const conditions = scratch.slice();
+    const missing = missingFacts(conditions);
+    const undecided = !held && missing.some((f) => wasWithheld(f, withheld)) && r.test(facts, undefined, true);
+    const t: RuleTrace = { kind: r.kind, id: r.id, label: r.label, held, conditions, missing };
+    if (undecided) t.undecided = true;
+    return t;
   };
 
   /**
@@ -93,19 +119,21 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const decide = (rules: CompiledRule[], facts: Facts, traces: RuleTrace[], withheld: Map<string, string> | undefined, firstOnly: boolean) => {
     const held: CompiledRule[] = [];
     for (const r of rules) {
-      const ok = r.test(facts);
-      if (ok) held.push(r);
-      if (ok && firstOnly) break;
+      if (!r.test(facts)) continue;
+      held.push(r);
+      if (firstOnly) break;
     }
     const last = firstOnly && held.length ? rules.indexOf(held[0]) : -1;
-    rules.forEach((r, i) => {
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
       const ok = held.includes(r);
       if (ok || i < last) traces.push(trace(r, facts, ok, withheld));
-      else if (withheld?.size && (!firstOnly || last < 0 || i < last)) {
+      else if (withheld?.size && (!firstOnly || last < 0) && r.test(facts, undefined, true)) {
+        // Only a rule that could hold when missing facts go its way can be undecided.
         const t = trace(r, facts, false, withheld);
         if (t.undecided) traces.push(t);
       }
-    });
+    }
     return held;
   };
 
@@ -114,6 +142,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     operators,
     sources: derived.sources,
     label,
+    blankFacts: () => ({ ...blank }),
     evaluate(facts, asOf, history, withheld) {
       const year = (ruleset.year?.field ? yearText(facts[ruleset.year.field]) : null) ?? ruleset.year?.default ?? academicYearOf(asOf);
       facts.asOf = asOf;
@@ -134,6 +163,12 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       return { facts, triggers: fired, band, ruleBand, moderated, ...(problem ? { overrideProblem: problem } : {}), stage, traces };
     },
   };
+}
+
+/** Facts the traced conditions found missing, each once, in order. */
+function missingFacts(conditions: ConditionTrace[]): string[] {
+  if (!conditions.some((c) => c.missing)) return [];
+  return [...new Set(conditions.filter((c) => c.missing).map((c) => c.fact))];
 }
 
 /** An officer's category, when filled and naming a band (by id, label or both), wins. */

@@ -36,17 +36,33 @@ export function formatValue(v: unknown): string {
   return String(v);
 }
 
+const operatorTexts = new Map<string, string>();
+
+/** "is at least"; worked out once per operator name. */
 function operatorText(op: string): string {
-  const parts = op.split(":");
-  const base = OPERATOR_WORDS[parts[parts.length - 1]] ?? parts[parts.length - 1];
-  return parts.includes("not") ? `not: ${base}` : base;
+  let text = operatorTexts.get(op);
+  if (text === undefined) {
+    const parts = op.split(":");
+    const base = OPERATOR_WORDS[parts[parts.length - 1]] ?? parts[parts.length - 1];
+    text = parts.includes("not") ? `not: ${base}` : base;
+    operatorTexts.set(op, text);
+  }
+  return text;
+}
+
+/**
+ * Text as one flat string. Reason lines are kept for every row, and V8 keeps a string built with +
+ * or a template literal as a tree of its pieces, which takes several times the memory.
+ */
+function line(...pieces: string[]): string {
+  return pieces.join("");
 }
 
 /** "Ofsted grade is at least 3 (actual 3)" */
 export function describeCondition(c: ConditionTrace): string {
   const rule = `${c.label} ${operatorText(c.operator)}${c.expected === undefined ? "" : " " + formatValue(c.expected)}`;
   const actual = c.missing ? "missing" : formatValue(c.actual);
-  return `${c.negated ? "not (" + rule + ")" : rule} (actual ${actual})`;
+  return c.negated ? line("not (", rule, ") (actual ", actual, ")") : line(rule, " (actual ", actual, ")");
 }
 
 /** Conditions that made the rule come out as it did (held, or inside a "not" and did not hold). */
@@ -72,11 +88,12 @@ export function reasonsFor(
   if (r.moderated) lines.push(`Moderated by officer: ${r.band} ${r.bandLabel} (the rules gave ${r.ruleBand} ${ruleBandLabel})`);
   if (bandTrace) {
     const isDefault = bandTrace.conditions.length === 0;
-    lines.push(`${r.moderated ? "Rules" : "Category"} ${r.ruleBand} ${ruleBandLabel}: ${isDefault ? "no higher category's conditions held" : because(bandTrace)}`);
+    const why = isDefault ? "no higher category's conditions held" : because(bandTrace);
+    lines.push(line(r.moderated ? "Rules " : "Category ", r.ruleBand, " ", ruleBandLabel, ": ", why));
   }
   for (const t of r.traces) {
-    if (t.held && t.kind === "trigger") lines.push(`Trigger ${t.label}: ${because(t)}`);
-    if (t.held && t.kind === "stage") lines.push(`Escalation ${t.label}: ${because(t)}`);
+    if (t.held && t.kind === "trigger") lines.push(line("Trigger ", t.label, ": ", because(t)));
+    if (t.held && t.kind === "stage") lines.push(line("Escalation ", t.label, ": ", because(t)));
   }
   const undecided = r.traces.filter((t) => t.undecided);
   if (undecided.length) {
@@ -85,7 +102,7 @@ export function reasonsFor(
         .filter((f) => withheld.has(f))
         .map((f) => `${label(f)} was '${withheld.get(f)}'`)
         .join(", ");
-    lines.push(`Could not be decided for lack of data: ${undecided.map((t) => `${t.label} (${why(t)})`).join("; ")}`);
+    lines.push(line("Could not be decided for lack of data: ", undecided.map((t) => `${t.label} (${why(t)})`).join("; ")));
   }
   return lines;
 }

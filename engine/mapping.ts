@@ -76,10 +76,12 @@ export interface RowFacts {
   withheld: Map<string, string>;
 }
 
-/** Coerces one data row into facts; unreadable cells become missing, each with a problem text. */
-export function readRow(sheet: SheetData, rowIndex: number, fields: Field[], columns: Map<string, number>): RowFacts {
+/**
+ * Coerces one data row into facts (into `facts` when given); unreadable cells become missing, each
+ * with a problem text.
+ */
+export function readRow(sheet: SheetData, rowIndex: number, fields: Field[], columns: Map<string, number>, facts: Record<string, FactValue> = {}): RowFacts {
   const row = sheet.rows[rowIndex];
-  const facts: Record<string, FactValue> = {};
   const problems: RowFacts["problems"] = [];
   const withheld = new Map<string, string>();
   for (const f of fields) {

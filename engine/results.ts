@@ -55,6 +55,10 @@ export interface RowIssue {
   message: string;
 }
 
+/**
+ * One school's result. Read-only: rows share pieces that come out the same (condition traces,
+ * trigger hits, lists of columns), so changing one row's piece would change others'.
+ */
 export interface RowResult {
   /** 1-based sheet row number. */
   row: number;

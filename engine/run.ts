@@ -1,10 +1,10 @@
 // A run over a workbook: find the schools sheet, read each row, evaluate, and assemble results.
-import type { SheetData, WorkbookSource } from "./workbook";
+import type { CellValue, SheetData, WorkbookSource } from "./workbook";
 import type { Escalation, FactValue, RowResult, RunResult, TriggerHit } from "./results";
-import type { Ruleset } from "./ruleset/schema";
+import type { Band, Ruleset, Stage, Trigger } from "./ruleset/schema";
 import { compileRuleset, type CompiledRuleset } from "./evaluate";
 import { mapColumns, normaliseHeader, officerColumnCount, readRow } from "./mapping";
-import { readHistories, keyText, type HistoryIndex } from "./history";
+import { readHistories, keyText, type HistoryEntry, type HistoryIndex } from "./history";
 import { reasonsFor, supporting } from "./explain";
 import { InputError } from "./errors";
 import { addDays, todayIso } from "./util/dates";
@@ -29,6 +29,7 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
   const histories = readHistories(source, ruleset);
   warnings.push(...histories.warnings);
   const compiled = compileRuleset(ruleset);
+  const run = runContext(compiled, sheet, index, histories, asOf);
   const keyField = ruleset.fields.find((f) => f.id === ruleset.key)!;
   const seen = new Map<string, number>();
   const rows: RowResult[] = [];
@@ -40,8 +41,8 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     const rowNo = sheet.headerRow + 1 + i;
-    if (sheet.rows[i].slice(0, width).every(isBlank)) continue;
-    const { facts, problems, withheld } = readRow(sheet, i, ruleset.fields, index);
+    if (isBlankRow(sheet.rows[i], width)) continue;
+    const { facts, problems, withheld } = readRow(sheet, i, ruleset.fields, index, compiled.blankFacts());
     const rowWarnings = problems.map((p) => `Row ${rowNo}, ${p.column}: ${p.message}`);
     const key = keyText(facts[ruleset.key]);
     if (!key) {
@@ -53,7 +54,7 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
       warnings.push(dup);
       rowWarnings.push(dup);
     } else seen.set(key, rowNo);
-    rows.push(resultFor(compiled, sheet, index, histories, facts, withheld, rowNo, asOf, rowWarnings));
+    rows.push(resultFor(run, facts, key, withheld, rowNo, rowWarnings));
   }
   options.onProgress?.(total, total);
 
@@ -70,68 +71,97 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
   };
 }
 
-function resultFor(
-  compiled: CompiledRuleset,
-  sheet: SheetData,
-  index: Map<string, number>,
-  histories: HistoryIndex,
-  facts: Record<string, FactValue>,
-  withheld: Map<string, string>,
-  rowNo: number,
-  asOf: string,
-  warnings: string[],
-): RowResult {
+/**
+ * What every row of a run shares: the compiled rules, rules by id, and pieces of results that
+ * rows have in common (trigger hits, the columns behind a set of facts), made once and shared
+ * read-only between rows.
+ */
+interface RunContext {
+  compiled: CompiledRuleset;
+  sheet: SheetData;
+  index: Map<string, number>;
+  histories: HistoryIndex;
+  asOf: string;
+  bands: Map<string, Band>;
+  triggers: Map<string, Trigger>;
+  stages: Map<string, Stage>;
+  hits: Map<string, TriggerHit>;
+  /** Supporting facts (joined) -> the sheet columns behind them. */
+  columns: Map<string, number[]>;
+}
+
+function runContext(compiled: CompiledRuleset, sheet: SheetData, index: Map<string, number>, histories: HistoryIndex, asOf: string): RunContext {
   const r = compiled.ruleset;
-  const key = keyText(facts[r.key]);
+  const triggers = byId(r.triggers);
+  const hits = new Map([...triggers.values()].map((t) => [t.id, { id: t.id, label: t.label, severity: t.severity }]));
+  return { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, columns: new Map() };
+}
+
+/** Items by id (the first of any repeated id, as find would give). */
+function byId<T extends { id: string }>(items: T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const x of items) if (!map.has(x.id)) map.set(x.id, x);
+  return map;
+}
+
+function isBlankRow(row: CellValue[], width: number): boolean {
+  for (let c = 0; c < width && c < row.length; c++) if (!isBlank(row[c])) return false;
+  return true;
+}
+
+const NO_ENTRIES: HistoryEntry[] = [];
+
+function resultFor(run: RunContext, facts: Record<string, FactValue>, key: string, withheld: Map<string, string>, rowNo: number, warnings: string[]): RowResult {
+  const { compiled, histories, asOf } = run;
+  const r = compiled.ruleset;
   const outcome = compiled.evaluate(facts, asOf, (id) => {
     const h = histories.byKey.get(id);
-    return h ? h.get(key) ?? [] : undefined;
+    return h ? h.get(key) ?? NO_ENTRIES : undefined;
   }, withheld);
-  const bandOf = (id: string) => r.bands.find((b) => b.id === id)!;
 
   const { band, moderated } = outcome;
   if (outcome.overrideProblem) warnings.push(outcome.overrideProblem);
 
-  const triggers: TriggerHit[] = outcome.triggers.map((id) => {
-    const t = r.triggers.find((x) => x.id === id)!;
-    return { id, label: t.label, severity: t.severity };
-  });
-  const escalation = escalationFor(compiled, outcome.stage, facts, asOf);
+  const triggers = outcome.triggers.map((id) => run.hits.get(id)!);
+  const escalation = escalationFor(run, outcome.stage, facts);
+  const finalBand = run.bands.get(band)!;
   const rowResult: RowResult = {
     row: rowNo,
     key: (facts[r.key] as string | number) ?? null,
     name: r.name ? ((facts[r.name] as string | null) ?? null) : null,
     band,
-    bandLabel: bandOf(band).label,
+    bandLabel: finalBand.label,
     ruleBand: outcome.ruleBand,
     moderated,
     triggers,
     escalation,
-    nextAction: escalation?.nextAction ?? bandOf(band).nextAction ?? "",
+    nextAction: escalation?.nextAction ?? finalBand.nextAction ?? "",
     due: escalation?.due ?? null,
     reasons: [],
     warnings,
     outputs: outputsFor(r, band, facts),
     facts: outcome.facts,
     traces: outcome.traces,
-    triggerCells: triggerCells(compiled, outcome.traces, index, sheet.firstColumn),
+    triggerCells: triggerCells(run, outcome.traces),
   };
-  rowResult.reasons = reasonsFor(rowResult, bandOf(outcome.ruleBand).label, withheld, compiled.sources, compiled.label);
+  rowResult.reasons = reasonsFor(rowResult, run.bands.get(outcome.ruleBand)!.label, withheld, compiled.sources, compiled.label);
   return rowResult;
 }
 
-function escalationFor(compiled: CompiledRuleset, stageId: string | null, facts: Record<string, FactValue>, asOf: string): Escalation | null {
-  const stage = compiled.ruleset.escalation?.find((s) => s.id === stageId);
+function escalationFor(run: RunContext, stageId: string | null, facts: Record<string, FactValue>): Escalation | null {
+  const stage = stageId === null ? undefined : run.stages.get(stageId);
   if (!stage) return null;
   let due: string | null = null;
   let dueFrom: string | null = null;
   if (stage.due) {
     const from = stage.due.from ? facts[stage.due.from] : null;
-    const base = typeof from === "string" && /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : asOf;
+    const base = typeof from === "string" && /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : run.asOf;
     due = addDays(base, stage.due.days);
     if (stage.due.earliestDays !== undefined) dueFrom = addDays(base, stage.due.earliestDays);
   }
-  return { stage: stage.id, label: stage.label, nextAction: stage.nextAction, due, ...(dueFrom ? { dueFrom } : {}) };
+  const escalation: Escalation = { stage: stage.id, label: stage.label, nextAction: stage.nextAction, due };
+  if (dueFrom) escalation.dueFrom = dueFrom;
+  return escalation;
 }
 
 function outputsFor(r: Ruleset, band: string, facts: Record<string, FactValue>): Record<string, FactValue> {
@@ -145,16 +175,27 @@ function outputsFor(r: Ruleset, band: string, facts: Record<string, FactValue>):
 }
 
 /** For each fired trigger, the officer's columns behind the conditions that held. */
-function triggerCells(compiled: CompiledRuleset, traces: RowResult["traces"], index: Map<string, number>, firstColumn: number): RowResult["triggerCells"] {
+function triggerCells(run: RunContext, traces: RowResult["traces"]): RowResult["triggerCells"] {
   const cells: RowResult["triggerCells"] = [];
   for (const t of traces) {
     if (t.kind !== "trigger" || !t.held) continue;
-    const fields = new Set(supporting(t).flatMap((c) => compiled.sources.get(c.fact) ?? []));
-    const columns = [...fields].map((f) => index.get(f)).filter((c): c is number => c !== undefined).map((c) => firstColumn + c);
-    const severity = compiled.ruleset.triggers.find((x) => x.id === t.id)!.severity;
-    cells.push({ trigger: t.id, severity, columns: [...new Set(columns)].sort((a, b) => a - b) });
+    const columns = columnsBehind(run, supporting(t).map((c) => c.fact));
+    cells.push({ trigger: t.id, severity: run.triggers.get(t.id)!.severity, columns });
   }
   return cells;
+}
+
+/** Sheet columns (ascending) of the fields some facts rest on; worked out once per set of facts. */
+function columnsBehind(run: RunContext, facts: string[]): number[] {
+  const key = facts.join(",");
+  let columns = run.columns.get(key);
+  if (!columns) {
+    const fields = new Set(facts.flatMap((f) => run.compiled.sources.get(f) ?? []));
+    const found = [...fields].map((f) => run.index.get(f)).filter((c): c is number => c !== undefined).map((c) => run.sheet.firstColumn + c);
+    columns = [...new Set(found)].sort((a, b) => a - b);
+    run.columns.set(key, columns);
+  }
+  return columns;
 }
 
 function pickSheet(source: WorkbookSource, ruleset: Ruleset, wanted?: string): SheetData {
