@@ -23,24 +23,20 @@ export function reportJson(result: RunResult) {
   };
 }
 
-/** Console summary: counts per band, trigger and stage. */
+/** Console summary: counts per band, trigger and stage, in columns as wide as the longest label. */
 export function summaryText(result: RunResult, bands: { id: string; label: string }[]): string {
   const count = (xs: string[]) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
   const byBand = count(result.rows.map((r) => r.band));
-  const lines = [`${result.ruleset.title} ${result.ruleset.version}: ${result.rows.length} schools on sheet '${result.sheet}' (run date ${result.asOf})`, "", "Category                          Schools"];
-  for (const b of bands) lines.push(`  ${`${b.id} ${b.label}`.padEnd(32)}${String(byBand.get(b.id) ?? 0).padStart(7)}`);
+  const triggers = [...count(result.rows.flatMap((r) => r.triggers.map((t) => t.label)))].sort((a, b) => b[1] - a[1]);
+  const stages = [...count(result.rows.filter((r) => r.escalation).map((r) => r.escalation!.label))].sort((a, b) => b[1] - a[1]);
+  const bandRows: [string, number][] = bands.map((b) => [`${b.id} ${b.label}`, byBand.get(b.id) ?? 0]);
+  const width = Math.max(32, ...[...bandRows, ...triggers, ...stages].map(([label]) => label.length + 1));
+  const table = (title: string, rows: [string, number][]) => ["", `${title.padEnd(width + 2)}Schools`, ...rows.map(([label, n]) => `  ${label.padEnd(width)}${String(n).padStart(7)}`)];
+  const lines = [`${result.ruleset.title} ${result.ruleset.version}: ${result.rows.length} schools on sheet '${result.sheet}' (run date ${result.asOf})`, ...table("Category", bandRows)];
   const moderated = result.rows.filter((r) => r.moderated).length;
   if (moderated) lines.push(`  (${moderated} moderated by officers)`);
-  const triggers = count(result.rows.flatMap((r) => r.triggers.map((t) => t.label)));
-  if (triggers.size) {
-    lines.push("", "Triggers                          Schools");
-    for (const [t, n] of [...triggers].sort((a, b) => b[1] - a[1])) lines.push(`  ${t.padEnd(32)}${String(n).padStart(7)}`);
-  }
-  const stages = count(result.rows.filter((r) => r.escalation).map((r) => r.escalation!.label));
-  if (stages.size) {
-    lines.push("", "Escalation                        Schools");
-    for (const [s, n] of stages) lines.push(`  ${s.padEnd(32)}${String(n).padStart(7)}`);
-  }
+  if (triggers.length) lines.push(...table("Triggers", triggers));
+  if (stages.length) lines.push(...table("Escalation", stages));
   const warned = result.rows.filter((r) => r.warnings.length).length;
   if (warned || result.warnings.length) lines.push("", `Data warnings: ${warned} rows, ${result.warnings.length} sheet-level (details in --report)`);
   return lines.join("\n");

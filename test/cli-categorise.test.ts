@@ -27,6 +27,10 @@ test("categorises the example: results columns, fills, summary, report; input un
   expect(code).toBe(0);
   expect(text).toMatch(/400 schools on sheet 'Schools'/);
   expect(hash(input)).toBe(before);
+  // The console tables: every count (and the Schools heading) ends in one column, long labels included.
+  const tableLines = text.split("\n").filter((l) => /^(Category|Triggers|Escalation) +Schools$|^  \S.* \d+$/.test(l));
+  expect(tableLines.some((l) => l.includes("Two core group meetings without impact"))).toBe(true);
+  expect(new Set(tableLines.map((l) => l.length)).size).toBe(1);
 
   const original = new ExcelJS.Workbook();
   await original.xlsx.readFile(input);
