@@ -4,7 +4,8 @@ import { columnLetter } from "./errors";
 import { normaliseHeader } from "./mapping";
 import type { CellRef, CellStyle, CellValue, OutputPlan } from "./workbook";
 
-export const normHeader = (h: unknown) => String(h ?? "").trim().toLowerCase();
+/** Headers compare as the engine compares them when it spots an earlier run's results block. */
+export const normHeader = (h: unknown) => normaliseHeader(String(h ?? ""));
 
 /**
  * Splits the plan's styles: results cells take the whole style; officer cells (left of the
@@ -33,12 +34,11 @@ export function splitStyles(plan: OutputPlan): { results: { style: CellStyle; ce
  * Headers match as officerColumnCount matches them, so a block it took for ours passes here too.
  */
 export function resultsAreaProblem(grid: CellValue[][], plan: OutputPlan, ours: Iterable<string>): string | null {
-  const key = (h: CellValue | undefined) => normaliseHeader(String(h ?? ""));
-  const known = new Set([...ours].map(key));
+  const known = new Set([...ours].map(normHeader));
   const width = Math.max(0, ...grid.map((r) => r.length));
   for (let j = 0; j < width; j++) {
     const header = grid[0]?.[j];
-    if (!isBlank(header) && known.has(key(header))) continue;
+    if (!isBlank(header) && known.has(normHeader(header))) continue;
     const i = isBlank(header) ? grid.findIndex((r, k) => k > 0 && !isBlank(r[j])) : 0;
     if (i < 0) continue;
     const column = columnLetter(plan.firstColumn + j);
