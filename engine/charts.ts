@@ -3,7 +3,7 @@
 // the schools in each band overall and by each summaryBy field (district, phase...).
 import type { RunResult } from "./results";
 import type { Ruleset } from "./ruleset/schema";
-import { bandsByField, CHART_FILLS, laSummary, RAG_STYLES, RISK_CHART_TITLE, ratingFill, type LaSummary } from "./la-summary";
+import { bandsByField, CHART_FILLS, laSummary, RAG_STYLES, RISK_CHART_TITLE, ratingFill, type BandsBy, type LaSummary } from "./la-summary";
 
 export interface ChartSeries {
   name: string;
@@ -56,7 +56,7 @@ export function riskChart(la: LaSummary): ChartSpec {
 export const bandsChartTitle = (fieldLabel: string) => `Schools by category and ${fieldLabel.toLowerCase()}`;
 
 /** Schools per band: all schools first, then one bar per group of each summaryBy field. */
-export function bandCharts(result: RunResult, ruleset: Ruleset): ChartSpec[] {
+export function bandCharts(result: RunResult, ruleset: Ruleset, bandsBy: BandsBy[] = bandsByField(result, ruleset)): ChartSpec[] {
   const fills = ruleset.bands.map((b) => ruleset.styles.bands[b.id]?.fill ?? NO_FILL);
   const series = (counts: number[][]) =>
     ruleset.bands.map((b, i) => ({ name: `${b.id} ${b.label}`, values: counts.map((c) => c[i]), colours: counts.map(() => fills[i]) }));
@@ -64,7 +64,7 @@ export function bandCharts(result: RunResult, ruleset: Ruleset): ChartSpec[] {
   const charts: ChartSpec[] = [
     { id: "bands", title: "Schools by category", kind: "stacked", unit: "schools", max: result.rows.length, categories: ["All schools"], series: series([overall]) },
   ];
-  for (const by of bandsByField(result, ruleset)) {
+  for (const by of bandsBy) {
     charts.push({
       id: `bands-${by.field}`,
       title: bandsChartTitle(by.label),
@@ -78,8 +78,10 @@ export function bandCharts(result: RunResult, ruleset: Ruleset): ChartSpec[] {
   return charts;
 }
 
-/** Every chart for a run: the risk chart when the ruleset has an laSummary block, then the band charts. */
-export function summaryCharts(result: RunResult, ruleset: Ruleset): ChartSpec[] {
-  const la = laSummary(result, ruleset);
-  return [...(la && la.measures.some((m) => m.value !== null) ? [riskChart(la)] : []), ...bandCharts(result, ruleset)];
+/**
+ * Every chart for a run: the risk chart when the ruleset has an laSummary block, then the band
+ * charts. Pass `la` when it is already worked out for the same run.
+ */
+export function summaryCharts(result: RunResult, ruleset: Ruleset, la: LaSummary | null = laSummary(result, ruleset)): ChartSpec[] {
+  return [...(la && la.measures.some((m) => m.value !== null) ? [riskChart(la)] : []), ...bandCharts(result, ruleset, la?.bandsBy)];
 }

@@ -3,7 +3,7 @@
 import type { CellStyle, CellValue, SummaryChart } from "./workbook";
 import type { RunResult } from "./results";
 import type { Ruleset } from "./ruleset/schema";
-import { CHART_FILLS, laSummaryRows } from "./la-summary";
+import { bandsByField, CHART_FILLS, laSummaryRows } from "./la-summary";
 import { bandsChartTitle } from "./charts";
 
 export const SUMMARY_SHEET = "Categorisation summary";
@@ -35,26 +35,16 @@ export function summaryRows(
   for (const b of ruleset.bands) out.push([b.id, b.label, byBand.get(b.id) ?? 0, pct(byBand.get(b.id) ?? 0), moderated.get(b.id) ?? 0]);
   out.push(["Total", "", rows.length, rows.length ? 100 : 0, rows.filter((r) => r.moderated).length]);
 
-  for (const fieldId of ruleset.summaryBy ?? []) {
-    const label = ruleset.fields.find((f) => f.id === fieldId)!.label;
-    table([label, ...bands, "Total"]);
+  for (const by of bandsByField(result, ruleset)) {
+    table([by.label, ...bands, "Total"]);
     const tableRow = out.length - 1;
-    const groups = new Map<string, Map<string, number>>();
-    for (const r of rows) {
-      const g = r.facts[fieldId] === null || r.facts[fieldId] === undefined ? "(blank)" : String(r.facts[fieldId]);
-      if (!groups.has(g)) groups.set(g, new Map());
-      groups.get(g)!.set(r.band, (groups.get(g)!.get(r.band) ?? 0) + 1);
-    }
-    for (const g of [...groups.keys()].sort()) {
-      const m = groups.get(g)!;
-      out.push([g, ...bands.map((b) => m.get(b) ?? 0), [...m.values()].reduce((a, b) => a + b, 0)]);
-    }
+    for (const g of by.groups) out.push([g.name, ...g.counts, g.total]);
     // Stacked bars of the band columns (not Total), one per group.
-    if (groups.size) {
+    if (by.groups.length) {
       charts.push({
-        id: `bands-${fieldId}`, title: bandsChartTitle(label), kind: "stacked",
-        range: { row: tableRow, column: 0, rows: groups.size + 1, columns: bands.length + 1 },
-        series: ruleset.bands.map((b) => ({ name: `${b.id} ${b.label}`, colour: ruleset.styles.bands[b.id]?.fill ?? CHART_FILLS.noFill })),
+        id: `bands-${by.field}`, title: bandsChartTitle(by.label), kind: "stacked",
+        range: { row: tableRow, column: 0, rows: by.groups.length + 1, columns: bands.length + 1 },
+        series: by.bands.map((b) => ({ name: `${b.id} ${b.label}`, colour: b.fill ?? CHART_FILLS.noFill })),
       });
     }
   }

@@ -20,7 +20,7 @@ export function LaSummaryPanel(props: { result: RunResult; ruleset: Ruleset }) {
   const styles = useStyles();
   const { result, ruleset } = props;
   const la = React.useMemo(() => laSummary(result, ruleset), [result, ruleset]);
-  const charts = React.useMemo(() => summaryCharts(result, ruleset), [result, ruleset]);
+  const charts = React.useMemo(() => summaryCharts(result, ruleset, la), [result, ruleset, la]);
   const margins = la ? [...new Set(la.measures.map((m) => m.margin))].join("/") : "";
   return (
     <Section title="Local authority summary" testId="la-summary">
