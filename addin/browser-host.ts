@@ -4,8 +4,8 @@
 // hosts/exceljs-run.ts, shared with the command-line tool.
 import ExcelJS from "exceljs";
 import { SUMMARY_SHEET, type Ruleset } from "../engine";
-import { sourceFromExcelJS } from "../hosts/exceljs-host";
-import { clearOnExcelJS, readStore, ResultsAreaError, runOnExcelJS, writeStore } from "../hosts/exceljs-run";
+import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
+import { clearOnExcelJS, readStore, ResultsAreaError, runOnExcelJS, writeStore } from "../hosts/exceljs/run-and-clear";
 import { TargetError } from "./errors";
 import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";
 

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // The pane inside Excel: each action is one Excel.run batch over the Office adapter.
 import { buildOutputPlan, categorise, resultHeaders, RESULT_HEADERS, type Ruleset } from "../engine";
-import { clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "./office-host";
+import { clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../hosts/office/office-host";
 import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";
 
 const targetOf = (t: Target): OfficeTarget => (t.id.startsWith("table:") ? { kind: "table", sheet: t.sheet, table: t.id.slice(6) } : { kind: "sheet", sheet: t.sheet });

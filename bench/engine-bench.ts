@@ -8,9 +8,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { categorise, buildOutputPlan, parseRuleset } from "../engine";
-import { memorySource } from "../engine/memory-source";
-import { referenceEngine } from "../engine/reference";
-import { sourceFromExcelJS, applyPlanToExcelJS } from "../hosts/exceljs-host";
+import { memorySource } from "../engine/read/memory-source";
+import { referenceEngine } from "../engine/evaluate/json-rules-engine-reference";
+import { sourceFromExcelJS, applyPlanToExcelJS } from "../hosts/exceljs/workbook-io";
 import { syntheticSchools } from "./synthetic-schools";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 25_000);

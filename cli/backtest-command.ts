@@ -4,9 +4,9 @@
 // For each trigger: how many schools that later declined were flagged beforehand.
 import * as fs from "node:fs";
 import { categorise, parseRuleset, type Ruleset, type RowResult } from "../engine";
-import { backtest, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule } from "../engine/backtest";
-import { normaliseHeader } from "../engine/mapping";
-import { sourceFromExcelJS } from "../hosts/exceljs-host";
+import { backtest, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule } from "../engine/analysis/backtest";
+import { normaliseHeader } from "../engine/read/mapping";
+import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { parseArgs, str, UsageError } from "./args";
 import { ensureDir, readWorkbook, samePath, FileError } from "./files";
 import { readRulesText } from "./rules-file";

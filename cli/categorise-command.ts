@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { InputError } from "../engine";
-import { ResultsAreaError, runOnExcelJS } from "../hosts/exceljs-run";
+import { ResultsAreaError, runOnExcelJS } from "../hosts/exceljs/run-and-clear";
 import { parseArgs, str, UsageError } from "./args";
 import { readWorkbook, readRuleset, samePath, ensureDir, DEFAULT_RULES, FileError } from "./files";
 import { reportJson, summaryText } from "./report";

@@ -3,8 +3,8 @@
 // (the add-in's Clear results, on a file).
 import * as path from "node:path";
 import { SUMMARY_SHEET } from "../engine";
-import { clearOnExcelJS, readStore } from "../hosts/exceljs-run";
-import { STORE_SHEET } from "../hosts/workbook-store";
+import { clearOnExcelJS, readStore } from "../hosts/exceljs/run-and-clear";
+import { STORE_SHEET } from "../engine/output/run-record";
 import { parseArgs, str, UsageError } from "./args";
 import { readWorkbook, readRuleset, samePath, ensureDir, DEFAULT_RULES, FileError } from "./files";
 

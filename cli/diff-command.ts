@@ -3,8 +3,8 @@
 // with a count table (old band x new band). The workbook is only read.
 import * as fs from "node:fs";
 import { categorise, parseRuleset, type Ruleset } from "../engine";
-import { compareRuns, type RunComparison, type SchoolChange } from "../engine/compare-runs";
-import { sourceFromExcelJS } from "../hosts/exceljs-host";
+import { compareRuns, type RunComparison, type SchoolChange } from "../engine/analysis/compare-runs";
+import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { parseArgs, str, UsageError } from "./args";
 import { ensureDir, readWorkbook, samePath, FileError } from "./files";
 import { readRulesText } from "./rules-file";

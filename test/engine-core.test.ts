@@ -2,9 +2,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { coerce, parseRuleset, RulesetError, categorise, InputError } from "../engine";
-import { runRulesetTests } from "../engine/ruleset-tests";
-import { memorySource } from "../engine/memory-source";
-import { referenceEngine } from "../engine/reference";
+import { runRulesetTests } from "../engine/analysis/ruleset-tests";
+import { memorySource } from "../engine/read/memory-source";
+import { referenceEngine } from "../engine/evaluate/json-rules-engine-reference";
 import { rulesetJsonSchemaText } from "../engine/ruleset/json-schema";
 import { syntheticSchools } from "../bench/synthetic-schools";
 

@@ -5,9 +5,9 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { categorise, parseRuleset, type Ruleset } from "../engine";
-import { laSummary, RAG_STYLES } from "../engine/la-summary";
-import { summaryCharts } from "../engine/charts";
-import { sourceFromExcelJS } from "../hosts/exceljs-host";
+import { laSummary, RAG_STYLES } from "../engine/output/la-summary";
+import { summaryCharts } from "../engine/output/charts";
+import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { runCli, tempDir, rulesVariant, STAFFS_RULES, STAFFS_BOOK } from "./helpers/cli";
 import { writeBook, rowsOf } from "./helpers/workbook";
 

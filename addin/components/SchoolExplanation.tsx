@@ -2,7 +2,7 @@
 // with every condition and the school's actual values.
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { describeCondition, explainRow, type RowResult, type Ruleset } from "../../engine";
-import { supporting } from "../../engine/explain";
+import { supporting } from "../../engine/evaluate/explain";
 import { ukDate } from "../../engine/util/dates";
 import { StyledBadge } from "./BandBadge";
 import { Section } from "./Section";

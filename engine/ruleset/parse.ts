@@ -5,7 +5,7 @@ import { RulesetSchema, type Ruleset, type Condition } from "./schema";
 import { JsonDocument, syntaxIssues, type JsonIssue, type PathPart } from "./json-text";
 import { forEachLeaf, forEachReference, isFactRef } from "./conditions";
 import { didYouMean } from "../util/nearest";
-import { BASE_OPERATORS, DECORATORS, VALUELESS_OPERATORS } from "../operators";
+import { BASE_OPERATORS, DECORATORS, VALUELESS_OPERATORS } from "../evaluate/operators";
 
 export class RulesetError extends Error {
   constructor(readonly source: string, readonly issues: JsonIssue[]) {

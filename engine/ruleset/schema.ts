@@ -1,7 +1,7 @@
 // The ruleset format: what a policy lead writes in rules/*.json. Validated with zod;
 // rules/ruleset.schema.json is generated from this file (npm run schema) for editor autocompletion.
 import { z } from "zod";
-import { BASE_OPERATORS } from "../operators";
+import { BASE_OPERATORS } from "../evaluate/operators";
 import { LaSummarySettings } from "./la-summary-schema";
 
 const Id = z

@@ -11,7 +11,7 @@ import { OfficeMockObject } from "office-addin-mock";
 jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
 }));
-import { parseArea, type Area } from "../../addin/a1";
+import { parseArea, type Area } from "../../hosts/office/a1";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 

@@ -4,9 +4,9 @@
 import ExcelJS from "exceljs";
 import { join } from "path";
 import { buildOutputPlan, categorise, parseRuleset, resultHeaders } from "../../engine";
-import { sourceFromExcelJS } from "../../hosts/exceljs-host";
-import { clearResults, readWorkbook, writeResults } from "../../addin/office-host";
-import { dateToSerial } from "../../addin/office-values";
+import { sourceFromExcelJS } from "../../hosts/exceljs/workbook-io";
+import { clearResults, readWorkbook, writeResults } from "../../hosts/office/office-host";
+import { dateToSerial } from "../../hosts/office/office-values";
 import { rankTargets } from "../../addin/target-match";
 import { FakeExcel } from "./fake-excel";
 import { readFileSync } from "fs";

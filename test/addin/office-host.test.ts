@@ -2,7 +2,7 @@
 // fills, request counts for a 10,000-row table, idempotent re-runs, officer cells untouched,
 // original fills restored by Clear.
 import { FakeExcel, PAYLOAD_LIMIT } from "./fake-excel";
-import { areaAddress } from "../../addin/a1";
+import { areaAddress } from "../../hosts/office/a1";
 import {
   BAND_FILLS,
   FIRST_RESULTS_COLUMN,
@@ -15,16 +15,16 @@ import {
   snapshot,
   syntheticPlan,
 } from "./synthetic";
-import { CHART_PREFIX, clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../../addin/office-host";
+import { CHART_PREFIX, clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../../hosts/office/office-host";
 import { ProtectedSheetError, TargetError } from "../../addin/errors";
 import { STORE_SHEET } from "../../addin/workbook-store";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { categorise } from "../../engine/run";
-import { buildOutputPlan } from "../../engine/output-plan";
+import { categorise } from "../../engine/evaluate/categorise";
+import { buildOutputPlan } from "../../engine/output/output-plan";
 import { parseRuleset } from "../../engine/ruleset/parse";
-import { memorySource, sheetFromRecords } from "../../engine/memory-source";
-import { RAG_STYLES } from "../../engine/la-summary";
+import { memorySource, sheetFromRecords } from "../../engine/read/memory-source";
+import { RAG_STYLES } from "../../engine/output/la-summary";
 import type { OutputPlan } from "../../engine/workbook";
 
 const SHEET: OfficeTarget = { kind: "sheet", sheet: "Schools" };

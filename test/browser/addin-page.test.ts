@@ -12,7 +12,7 @@ import { promisify } from "util";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { categorise, laSummary, parseRuleset, RAG_STYLES, resultHeaders, SUMMARY_SHEET } from "../../engine";
-import { sourceFromExcelJS } from "../../hosts/exceljs-host";
+import { sourceFromExcelJS } from "../../hosts/exceljs/workbook-io";
 import { STORE_SHEET } from "../../addin/workbook-store";
 import { serve } from "./static-server";
 

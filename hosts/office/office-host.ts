@@ -10,11 +10,11 @@
 // Excel on the web refuses requests and responses over 5 MB; every budget here stays well under.
 // Officer cells (left of plan.firstColumn) never get a value; they only get trigger fills, whose
 // originals are kept in the workbook store so "Clear results" restores them.
-import { tableFromGrid } from "../engine/table";
-import type { CellRef, CellStyle, CellValue, OutputPlan, SheetData, SummaryChart, WorkbookSource } from "../engine/workbook";
+import { tableFromGrid } from "../../engine/read/table";
+import type { CellRef, CellStyle, CellValue, OutputPlan, SheetData, SummaryChart, WorkbookSource } from "../../engine/workbook";
 import { addressChunks, areaAddress } from "./a1";
-import { assertResultsAreaFree, normHeader as norm, resultsAreaOf, runArea, splitStyles } from "./results-area";
-import { ProtectedSheetError, TargetError } from "./errors";
+import { assertResultsAreaFree, normHeader as norm, resultsAreaOf, runArea, splitStyles } from "../../addin/results-area";
+import { ProtectedSheetError, TargetError } from "../../addin/errors";
 import { fromOffice, toOffice } from "./office-values";
 import {
   STORE_SHEET,
@@ -27,7 +27,7 @@ import {
   storeGrid,
   type FillSnapshot,
   type StoreContents,
-} from "./workbook-store";
+} from "../../addin/workbook-store";
 
 export const READ_CELLS_PER_SYNC = 100_000;
 export const WRITE_ROWS_PER_BLOCK = 5_000;

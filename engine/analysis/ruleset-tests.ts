@@ -1,9 +1,9 @@
 // Runs the test cases stored in a ruleset: each names an example row (cells by header, as an
 // officer would type them), optional history rows, and the band/triggers/stage it must give.
-import type { Ruleset, TestCase } from "./ruleset/schema";
-import type { RowResult } from "./results";
-import { categorise } from "./run";
-import { memorySource, sheetFromRecords } from "./memory-source";
+import type { Ruleset, TestCase } from "../ruleset/schema";
+import type { RowResult } from "../results";
+import { categorise } from "../evaluate/categorise";
+import { memorySource, sheetFromRecords } from "../read/memory-source";
 
 export interface CaseOutcome {
   name: string;

@@ -1,10 +1,10 @@
 // Compiles json-rules-engine conditions into synchronous functions over a row's facts.
 // Operators come from the json-rules-engine operator map (see operators.ts), so a compiled
 // condition decides exactly as json-rules-engine does; the bench and tests check that it does.
-import type { Condition, Leaf } from "./ruleset/schema";
-import type { ConditionTrace, FactValue } from "./results";
+import type { Condition, Leaf } from "../ruleset/schema";
+import type { ConditionTrace, FactValue } from "../results";
 import type { OperatorLookup } from "./operators";
-import { isFactRef, isLeaf } from "./ruleset/conditions";
+import { isFactRef, isLeaf } from "../ruleset/conditions";
 import { isMissing, VALUELESS_OPERATORS } from "./operators";
 
 export type Facts = Record<string, FactValue | string[]>;

@@ -2,10 +2,10 @@
 // inspecting a local authority (% of schools and of pupils in good or better schools, % inadequate,
 // % not good), each beside the national figure held in the ruleset and rated red, amber or green;
 // counts by grade; bands by district and phase. Pure data for the Summary sheet and the add-in's chart.
-import type { CellStyle, CellValue, SummaryChart } from "./workbook";
-import type { RunResult } from "./results";
-import type { Ruleset } from "./ruleset/schema";
-import { LA_MEASURES, type LaMeasureId } from "./ruleset/la-summary-schema";
+import type { CellStyle, CellValue, SummaryChart } from "../workbook";
+import type { RunResult } from "../results";
+import type { Ruleset } from "../ruleset/schema";
+import { LA_MEASURES, type LaMeasureId } from "../ruleset/la-summary-schema";
 
 export type Rag = "red" | "amber" | "green";
 

@@ -1,9 +1,9 @@
 // Re-asking a rule about one school after a run, from the facts the run kept: which of its
 // conditions held (for explanations of rules that did not fire), and whether it could have held
 // had the missing facts gone its way. Used by diff and backtest, whatever the run chose to trace.
-import type { ConditionTrace, FactValue, RowResult, RuleTrace } from "./results";
-import type { Condition, Ruleset } from "./ruleset/schema";
-import { compileCondition, type Compiled, type Facts } from "./compile";
+import type { ConditionTrace, FactValue, RowResult, RuleTrace } from "../results";
+import type { Condition, Ruleset } from "../ruleset/schema";
+import { compileCondition, type Compiled, type Facts } from "./compile-condition";
 import { createEngine, operatorLookup } from "./operators";
 
 export interface RuleProbe {

@@ -1,15 +1,15 @@
 // A run over a workbook: find the schools sheet, read each row, evaluate, and assemble results.
-import type { CellValue, SheetData, WorkbookSource } from "./workbook";
-import type { Escalation, FactValue, RowResult, RunResult, TriggerHit } from "./results";
-import type { Band, Ruleset, Stage, Trigger } from "./ruleset/schema";
-import { compileRuleset, type CompiledRuleset } from "./evaluate";
-import { mapColumns, normaliseHeader, officerColumnCount, readRow } from "./mapping";
-import { readHistories, keyText, type HistoryEntry, type HistoryIndex } from "./history";
+import type { CellValue, SheetData, WorkbookSource } from "../workbook";
+import type { Escalation, FactValue, RowResult, RunResult, TriggerHit } from "../results";
+import type { Band, Ruleset, Stage, Trigger } from "../ruleset/schema";
+import { compileRuleset, type CompiledRuleset } from "./compile-ruleset";
+import { mapColumns, normaliseHeader, officerColumnCount, readRow } from "../read/mapping";
+import { readHistories, keyText, type HistoryEntry, type HistoryIndex } from "../read/history";
 import { reasonsFor, supporting } from "./explain";
-import { InputError } from "./errors";
-import { addDays, todayIso } from "./util/dates";
-import { didYouMean } from "./util/nearest";
-import { isBlank } from "./table";
+import { InputError } from "../errors";
+import { addDays, todayIso } from "../util/dates";
+import { didYouMean } from "../util/nearest";
+import { isBlank } from "../read/table";
 
 export interface RunOptions {
   /** Schools sheet name; otherwise the ruleset's preferred names, then the best-matching sheet. */

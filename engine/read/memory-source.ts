@@ -1,5 +1,5 @@
 // An in-memory workbook: for ruleset test cases, unit tests and benchmarks.
-import type { CellValue, SheetData, WorkbookSource } from "./workbook";
+import type { CellValue, SheetData, WorkbookSource } from "../workbook";
 
 export function memorySource(sheets: Record<string, { headers: string[]; rows: CellValue[][] }>): WorkbookSource {
   const data = new Map<string, SheetData>(

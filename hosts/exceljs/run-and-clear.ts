@@ -3,10 +3,10 @@
 // store records where the results columns are and the original fill of every officer cell a
 // trigger coloured, so a re-run restores cells that no longer trigger and Clear restores them all.
 import type ExcelJS from "exceljs";
-import { buildOutputPlan, categorise, InputError, resultHeaders, resultsAreaOf, resultsAreaProblem, splitStyles, type OutputPlan, type Ruleset, type RunOptions, type RunResult } from "../engine";
-import { normHeader, runArea } from "../engine/results-area";
-import { applyPlanToExcelJS, sourceFromExcelJS } from "./exceljs-host";
-import { STORE_SHEET, cellKey, emptyStore, groupByFill, originalsMap, originalsRecord, parseStore, storeGrid, type FillSnapshot, type StoreContents } from "./workbook-store";
+import { buildOutputPlan, categorise, InputError, resultHeaders, resultsAreaOf, resultsAreaProblem, splitStyles, type OutputPlan, type Ruleset, type RunOptions, type RunResult } from "../../engine";
+import { normHeader, runArea } from "../../engine/output/results-area";
+import { applyPlanToExcelJS, sourceFromExcelJS } from "./workbook-io";
+import { STORE_SHEET, cellKey, emptyStore, groupByFill, originalsMap, originalsRecord, parseStore, storeGrid, type FillSnapshot, type StoreContents } from "../../engine/output/run-record";
 
 /** Officer data sits where the results would go; nothing was written. Each host words its own error. */
 export class ResultsAreaError extends Error {

@@ -1,6 +1,6 @@
 // Plain-English explanations: which conditions held, with the school's actual values.
-import type { ConditionTrace, RowResult, RuleTrace } from "./results";
-import { ukDate } from "./util/dates";
+import type { ConditionTrace, RowResult, RuleTrace } from "../results";
+import { ukDate } from "../util/dates";
 
 const OPERATOR_WORDS: Record<string, string> = {
   equal: "is",

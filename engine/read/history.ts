@@ -1,7 +1,7 @@
 // History sheets (core group meetings, notices issued...): rows keyed by school, read once per run.
-import type { WorkbookSource } from "./workbook";
-import type { FactValue } from "./results";
-import type { HistorySheet, Ruleset } from "./ruleset/schema";
+import type { WorkbookSource } from "../workbook";
+import type { FactValue } from "../results";
+import type { HistorySheet, Ruleset } from "../ruleset/schema";
 import { mapColumns, readRow } from "./mapping";
 
 

@@ -1,8 +1,8 @@
 // The Summary sheet: counts per category, per category by district and phase, triggers and stages,
 // and where native charts of those tables go (right of the tables) for hosts that draw them.
-import type { CellStyle, CellValue, SummaryChart } from "./workbook";
-import type { RunResult } from "./results";
-import type { Ruleset } from "./ruleset/schema";
+import type { CellStyle, CellValue, SummaryChart } from "../workbook";
+import type { RunResult } from "../results";
+import type { Ruleset } from "../ruleset/schema";
 import { bandsByField, CHART_FILLS, laSummaryRows } from "./la-summary";
 import { bandsChartTitle } from "./charts";
 

@@ -1,10 +1,10 @@
 // Turns a run's results into an OutputPlan: results columns at the right of the officer's table,
 // the band fill on each Category cell, severity fills on the cells behind each trigger, a summary.
-import type { CellRef, CellStyle, CellValue, OutputPlan } from "./workbook";
-import type { RunResult } from "./results";
-import type { Ruleset } from "./ruleset/schema";
-import { resultHeaders } from "./mapping";
-import { summaryRows, SUMMARY_SHEET } from "./summary";
+import type { CellRef, CellStyle, CellValue, OutputPlan } from "../workbook";
+import type { RunResult } from "../results";
+import type { Ruleset } from "../ruleset/schema";
+import { resultHeaders } from "../read/mapping";
+import { summaryRows, SUMMARY_SHEET } from "./summary-sheet";
 
 /** Used when a ruleset gives a band or severity no style. */
 const FALLBACK: CellStyle = { fill: "#D9D9D9" };

@@ -3,7 +3,7 @@
 // the original fill of every officer cell a trigger coloured, so "Clear results" can put them
 // back exactly). It lives on a very hidden sheet: column A holds the ruleset JSON, column B the
 // record JSON, each cut into cells of at most 30,000 characters (Excel's limit is 32,767).
-import type { CellRef } from "../engine/workbook";
+import type { CellRef } from "../workbook";
 
 export const STORE_SHEET = "_categorisation";
 const CHUNK = 30_000;

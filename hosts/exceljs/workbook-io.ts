@@ -1,7 +1,7 @@
 // The ExcelJS host: reads a workbook for the engine and applies an OutputPlan to it.
 // Browser-safe (no file system): the command-line tool and the page outside Office both use it.
 import type ExcelJS from "exceljs";
-import { splitStyles, tableFromGrid, type CellStyle, type CellValue, type OutputPlan, type WorkbookSource } from "../engine";
+import { splitStyles, tableFromGrid, type CellStyle, type CellValue, type OutputPlan, type WorkbookSource } from "../../engine";
 
 /** Converts an ExcelJS cell to a plain value; percent-formatted numbers become "56.4%" text. */
 export function plainValue(cell: ExcelJS.Cell): CellValue {

@@ -2,14 +2,14 @@
 // next inspection). Per trigger: schools flagged that later declined (hits), flagged that did not
 // (false alarms), declined without a flag (missed); hit rate = hits / declined, precision = hits /
 // flagged, lift = precision / the decline rate of all schools. Pure: no files, no Excel.
-import type { RunResult, RowResult } from "./results";
-import type { Ruleset } from "./ruleset/schema";
-import type { WorkbookSource } from "./workbook";
-import { coerce } from "./coerce";
-import { InputError, describeColumn } from "./errors";
-import { normaliseHeader } from "./mapping";
-import { nearest } from "./util/nearest";
-import { ruleProbe } from "./rule-probe";
+import type { RunResult, RowResult } from "../results";
+import type { Ruleset } from "../ruleset/schema";
+import type { WorkbookSource } from "../workbook";
+import { coerce } from "../read/coerce";
+import { InputError, describeColumn } from "../errors";
+import { normaliseHeader } from "../read/mapping";
+import { nearest } from "../util/nearest";
+import { ruleProbe } from "../evaluate/rule-probe";
 
 /** "worse": the outcome grade is worse (higher) than the earlier one; "in": the outcome is one of these grades. */
 export type DeclineRule = { kind: "worse" } | { kind: "in"; grades: number[] };

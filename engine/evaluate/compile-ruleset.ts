@@ -1,13 +1,13 @@
 // One school's evaluation: constants for its year, derived facts, then triggers (early warnings),
 // bands (first that holds, highest concern first) and escalation stages (first that holds).
-import type { Ruleset, Leaf } from "./ruleset/schema";
-import type { ConditionTrace, FactValue, RuleTrace } from "./results";
-import { compileCondition, type Compiled, type Facts } from "./compile";
-import { compileDerived, type RowContext } from "./derived";
+import type { Ruleset, Leaf } from "../ruleset/schema";
+import type { ConditionTrace, FactValue, RuleTrace } from "../results";
+import { compileCondition, type Compiled, type Facts } from "./compile-condition";
+import { compileDerived, type RowContext } from "./derived-facts";
 import { createEngine, operatorLookup, type OperatorLookup } from "./operators";
-import { academicYearOf } from "./util/dates";
-import { didYouMean } from "./util/nearest";
-import type { HistoryEntry } from "./history";
+import { academicYearOf } from "../util/dates";
+import { didYouMean } from "../util/nearest";
+import type { HistoryEntry } from "../read/history";
 
 interface CompiledRule {
   kind: RuleTrace["kind"];

@@ -1,9 +1,9 @@
 // Turning a workbook cell into a typed fact. DfE/Ofsted markers (SUPP, NE, NA, x, -, NULL, blank...)
 // are missing values, never 0. A cell that cannot be read gives a problem text and a missing value.
-import type { CellValue } from "./workbook";
-import type { FactValue } from "./results";
-import type { Field } from "./ruleset/schema";
-import { isoDate } from "./util/dates";
+import type { CellValue } from "../workbook";
+import type { FactValue } from "../results";
+import type { Field } from "../ruleset/schema";
+import { isoDate } from "../util/dates";
 
 /** Cell texts that mean "no value" in DfE performance tables and Ofsted management information. */
 export const MISSING_MARKERS = new Set([

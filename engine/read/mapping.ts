@@ -1,10 +1,10 @@
 // Matching a sheet's headers to a ruleset's fields, and reading each row's cells into facts.
-import type { SheetData } from "./workbook";
-import type { FactValue } from "./results";
-import type { Field, Ruleset } from "./ruleset/schema";
+import type { SheetData } from "../workbook";
+import type { FactValue } from "../results";
+import type { Field, Ruleset } from "../ruleset/schema";
 import { coerce } from "./coerce";
-import { InputError, describeColumn } from "./errors";
-import { nearest } from "./util/nearest";
+import { InputError, describeColumn } from "../errors";
+import { nearest } from "../util/nearest";
 
 /** The results columns a run writes, in order (ruleset outputs such as funding follow Reasons). */
 export const RESULT_HEADERS = ["Category", "Rule category", "Triggers", "Escalation", "Next action", "Due", "Reasons"];

@@ -1,10 +1,10 @@
 // Comparing two runs over the same schools (an old and a new ruleset on one workbook): which
 // schools change band, trigger or stage, and why, with count tables. Pure: no files, no Excel.
-import type { ConditionTrace, RowResult, RunResult, RuleTrace } from "./results";
-import type { Ruleset } from "./ruleset/schema";
-import { describeCondition } from "./explain";
-import { keyText } from "./history";
-import { ruleProbe, type RuleProbe } from "./rule-probe";
+import type { ConditionTrace, RowResult, RunResult, RuleTrace } from "../results";
+import type { Ruleset } from "../ruleset/schema";
+import { describeCondition } from "../evaluate/explain";
+import { keyText } from "../read/history";
+import { ruleProbe, type RuleProbe } from "../evaluate/rule-probe";
 
 export interface SchoolChange {
   row: number;

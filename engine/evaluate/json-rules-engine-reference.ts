@@ -1,8 +1,8 @@
 // Plain json-rules-engine evaluation of a ruleset: the reference the compiled evaluator is checked
 // against (tests and `npm run bench`). Same rules, same operators, run through Engine.run.
 import type { Engine, RuleProperties } from "json-rules-engine";
-import type { Ruleset, Condition } from "./ruleset/schema";
-import type { FactValue } from "./results";
+import type { Ruleset, Condition } from "../ruleset/schema";
+import type { FactValue } from "../results";
 import { createEngine } from "./operators";
 
 export interface ReferenceOutcome {

@@ -1,9 +1,9 @@
 // Derived facts: computed per row from fields, constants, the run date and history sheets,
 // each declared in the ruleset. A derived fact is missing when what it needs is missing.
-import type { FactValue } from "./results";
-import type { Derived, Leaf, Ruleset } from "./ruleset/schema";
-import type { HistoryEntry } from "./history";
-import { daysBetween } from "./util/dates";
+import type { FactValue } from "../results";
+import type { Derived, Leaf, Ruleset } from "../ruleset/schema";
+import type { HistoryEntry } from "../read/history";
+import { daysBetween } from "../util/dates";
 
 export interface RowContext {
   asOf: string;

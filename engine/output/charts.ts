@@ -1,8 +1,8 @@
 // What the add-in charts after a run, as plain data (no drawing here): the authority beside the
 // national figures for Ofsted's risk factors, each authority bar in its red/amber/green rating; and
 // the schools in each band overall and by each summaryBy field (district, phase...).
-import type { RunResult } from "./results";
-import type { Ruleset } from "./ruleset/schema";
+import type { RunResult } from "../results";
+import type { Ruleset } from "../ruleset/schema";
 import { bandsByField, CHART_FILLS, laSummary, RAG_STYLES, RISK_CHART_TITLE, ratingFill, type BandsBy, type LaSummary } from "./la-summary";
 
 export interface ChartSeries {

@@ -1,8 +1,8 @@
 // Rules every host follows when writing results next to the officer's table.
-import { isBlank } from "./table";
-import { columnLetter } from "./errors";
-import { normaliseHeader } from "./mapping";
-import type { CellRef, CellStyle, CellValue, OutputPlan } from "./workbook";
+import { isBlank } from "../read/table";
+import { columnLetter } from "../errors";
+import { normaliseHeader } from "../read/mapping";
+import type { CellRef, CellStyle, CellValue, OutputPlan } from "../workbook";
 
 /** Headers compare as the engine compares them when it spots an earlier run's results block. */
 export const normHeader = (h: unknown) => normaliseHeader(String(h ?? ""));

@@ -1,6 +1,6 @@
 // Finding the table on a sheet: hosts hand over the used range as a grid, and this picks the
 // header row (officers often put a title or notes above the table) and trims empty edges.
-import type { CellValue, SheetData } from "./workbook";
+import type { CellValue, SheetData } from "../workbook";
 
 const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 

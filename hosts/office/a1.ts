@@ -1,5 +1,5 @@
 // A1 addresses for the Office adapter: turning lists of cells into few, short range addresses.
-import type { CellRef } from "../engine/workbook";
+import type { CellRef } from "../../engine/workbook";
 
 /** Excel rejects getRange/getRanges addresses longer than 8,192 characters; stay well under. */
 export const MAX_ADDRESS_CHARS = 4000;
