@@ -3,10 +3,9 @@
 // download. Loaded on demand, so ExcelJS is not in the bundle Excel loads. Run and Clear are
 // hosts/exceljs-run.ts, shared with the command-line tool.
 import ExcelJS from "exceljs";
-import { SUMMARY_SHEET, type Ruleset } from "../engine";
+import { InputError, NotWrittenError, SUMMARY_SHEET, type Ruleset } from "../engine";
 import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
-import { clearOnExcelJS, readStore, ResultsAreaError, runOnExcelJS, writeStore } from "../hosts/exceljs/run-and-clear";
-import { TargetError } from "./errors";
+import { clearOnExcelJS, readStore, runOnExcelJS, writeStore } from "../hosts/exceljs/run-and-clear";
 import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -23,7 +22,7 @@ export class BrowserHost implements PaneHost {
     try {
       await wb.xlsx.load(data);
     } catch (e) {
-      throw new TargetError(`'${fileName}' could not be read as an Excel workbook (.xlsx): ${(e as Error).message}`);
+      throw new InputError(`'${fileName}' could not be read as an Excel workbook (.xlsx): ${(e as Error).message}`);
     }
     return new BrowserHost(wb, fileName);
   }
@@ -47,21 +46,16 @@ export class BrowserHost implements PaneHost {
 
   async run(target: Target, ruleset: Ruleset, progress: Progress): Promise<RunOutcome> {
     progress(0, "Reading the workbook…");
-    try {
-      const outcome = await runOnExcelJS(this.wb, ruleset, {
-        sheet: target.sheet,
-        onProgress: phase(progress, "categorise", "Categorising: {done} of {total} rows…"),
-        onWrite: () => progress(0.6, "Writing results…"),
-      });
-      progress(1, "Done");
-      return outcome;
-    } catch (e) {
-      throw e instanceof ResultsAreaError ? new TargetError(`${e.problem} Nothing was written.`) : e;
-    }
+    const outcome = await runOnExcelJS(this.wb, ruleset, {
+      sheet: target.sheet,
+      onProgress: phase(progress, "categorise", "Categorising: {done} of {total} rows…"),
+      onWrite: () => progress(0.6, "Writing results…"),
+    });
+    progress(1, "Done");
+    return outcome;
   }
 
   async clear(target: Target, ruleset: Ruleset | null): Promise<string> {
-    if (!this.wb.getWorksheet(target.sheet)) throw new TargetError(`The sheet '${target.sheet}' is no longer in this workbook.`);
     return clearOnExcelJS(this.wb, target.sheet, ruleset);
   }
 

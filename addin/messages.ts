@@ -1,6 +1,5 @@
 // Turning any error into a message bar an officer can act on.
-import { InputError, RulesetError } from "../engine";
-import { ProtectedSheetError, TargetError } from "./errors";
+import { InputError, NotWrittenError, RulesetError } from "../engine";
 
 export interface Message {
   intent: "error" | "warning" | "success" | "info";
@@ -12,8 +11,8 @@ export function describeError(e: unknown): Message {
   const text = e instanceof Error ? e.message : String(e);
   if (e instanceof RulesetError) return { intent: "error", title: "The ruleset has problems", body: text };
   if (e instanceof InputError) return { intent: "error", title: "The workbook does not fit the ruleset", body: text };
-  if (e instanceof ProtectedSheetError) return { intent: "error", title: `Sheet '${e.sheet}' is protected`, body: text };
-  if (e instanceof TargetError) return { intent: "error", title: "Nothing was written", body: text };
+  if (e instanceof NotWrittenError && e.reason === "protected") return { intent: "error", title: `Sheet '${e.sheet}' is protected`, body: text };
+  if (e instanceof NotWrittenError) return { intent: "error", title: "Nothing was written", body: text };
   const code = (e as { code?: string } | null)?.code;
   if (code === "AccessDenied" || code === "InvalidOperationInCellEditMode") {
     return { intent: "error", title: "Excel refused the change", body: `${text} (Finish editing the cell, or check that the workbook and sheet are not protected, then run again.)` };

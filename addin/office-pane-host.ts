@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 // The pane inside Excel: each action is one Excel.run batch over the Office adapter.
-import { buildOutputPlan, categorise, resultHeaders, RESULT_HEADERS, type Ruleset } from "../engine";
-import { clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../hosts/office/office-host";
+import { buildOutputPlan, categorise, type Ruleset } from "../engine";
+import { clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../hosts/office";
 import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";
 
 const targetOf = (t: Target): OfficeTarget => (t.id.startsWith("table:") ? { kind: "table", sheet: t.sheet, table: t.id.slice(6) } : { kind: "sheet", sheet: t.sheet });
@@ -42,11 +42,7 @@ export class OfficePaneHost implements PaneHost {
   }
 
   clear(target: Target, ruleset: Ruleset | null): Promise<string> {
-    return Excel.run(async (ctx) => {
-      const r = await clearResults(ctx, targetOf(target), ruleset ? resultHeaders(ruleset) : RESULT_HEADERS);
-      if (!r.cleared && !r.restoredCells) return `No results to clear on '${target.sheet}'.`;
-      return `Cleared the results on '${target.sheet}'${r.restoredCells ? ` and restored ${r.restoredCells.toLocaleString("en-GB")} cell colours` : ""}.`;
-    });
+    return Excel.run((ctx) => clearResults(ctx, targetOf(target), ruleset));
   }
 
   async watchSelection(listener: (sheet: string, row: number) => void): Promise<() => Promise<void>> {

@@ -1,7 +1,7 @@
 // Auto-detecting the table that holds the school data: the one whose headers match most of the
 // ruleset's fields (all required fields first), preferring the ruleset's named sheets, then tables.
 import type { Ruleset } from "../engine";
-import { normaliseHeader } from "../engine/read/mapping";
+import { normaliseHeader } from "../engine";
 import type { Target } from "./pane-host";
 
 export interface TargetMatch {

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import { categorise, parseRuleset, type Ruleset, type RowResult } from "../engine";
 import { backtest, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule } from "../engine/analysis/backtest";
-import { normaliseHeader } from "../engine/read/mapping";
+import { normaliseHeader } from "../engine";
 import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { parseArgs, str, UsageError } from "./args";
 import { ensureDir, readWorkbook, samePath, FileError } from "./files";

@@ -1,8 +1,7 @@
 // categorise <workbook.xlsx> [--rules FILE] [--sheet NAME] [--out PATH] [--report PATH.json] [--as-of DATE]
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { InputError } from "../engine";
-import { ResultsAreaError, runOnExcelJS } from "../hosts/exceljs/run-and-clear";
+import { runOnExcelJS } from "../hosts/exceljs/run-and-clear";
 import { parseArgs, str, UsageError } from "./args";
 import { readWorkbook, readRuleset, samePath, ensureDir, DEFAULT_RULES, FileError } from "./files";
 import { reportJson, summaryText } from "./report";
@@ -22,9 +21,7 @@ export async function categoriseCommand(argv: string[], out: (s: string) => void
   // The same run as the page outside Office: it refuses, as the add-in does, when officer data sits
   // where the results would go, and keeps the hidden record, so a re-run on this output restores
   // officer cells that no longer trigger, and the add-in's Clear can undo it.
-  const { result, notes } = await runOnExcelJS(wb, ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) }).catch((e) => {
-    throw e instanceof ResultsAreaError ? new InputError(`${e.problem} No output file was written.`) : e;
-  });
+  const { result, notes } = await runOnExcelJS(wb, ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
   ensureDir(output);
   await wb.xlsx.writeFile(output);
   if (report) {

@@ -2,9 +2,8 @@
 // results columns and summary sheet, officer cells back to the fills recorded before the first run
 // (the add-in's Clear results, on a file).
 import * as path from "node:path";
-import { SUMMARY_SHEET } from "../engine";
+import { STORE_SHEET, SUMMARY_SHEET } from "../engine";
 import { clearOnExcelJS, readStore } from "../hosts/exceljs/run-and-clear";
-import { STORE_SHEET } from "../engine/output/run-record";
 import { parseArgs, str, UsageError } from "./args";
 import { readWorkbook, readRuleset, samePath, ensureDir, DEFAULT_RULES, FileError } from "./files";
 

@@ -1,5 +1,5 @@
 // The command-line tool: categorise a workbook, or (with a sub-command) clear one, check and test rulesets.
-import { RulesetError, InputError } from "../engine";
+import { RulesetError, InputError, NotWrittenError } from "../engine";
 import { UsageError } from "./args";
 import { FileError } from "./files";
 import { categoriseCommand } from "./categorise-command";
@@ -32,6 +32,10 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     if (e instanceof UsageError) {
       err(`categorise: ${e.message}\n\n${USAGE}`);
       return 2;
+    }
+    if (e instanceof NotWrittenError) {
+      err(`categorise: ${e.message} No output file was written.`);
+      return 1;
     }
     if (e instanceof RulesetError || e instanceof InputError || e instanceof FileError) {
       err(`categorise: ${e.message}`);

@@ -1,9 +1,35 @@
-// Problems with the officer's workbook (as opposed to the ruleset): each names the sheet and,
-// where it can, the row and column.
+// The errors a run raises about the officer's workbook (the ruleset has RulesetError). Each names
+// the sheet and, where it can, the row, column or cell.
+
+/** The workbook does not fit the ruleset (no schools sheet, a required column missing...). */
 export class InputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "InputError";
+  }
+}
+
+/** Why a host wrote nothing. */
+export type NotWrittenReason = "officer-data" | "protected" | "missing-target";
+
+/**
+ * Nothing was written, because writing would have lost the officer's work or could not be done:
+ * officer data where the results would go, a protected sheet, a table or sheet that has gone.
+ * Every host raises this one error; the command line and the pane each add their own last words.
+ */
+export class NotWrittenError extends Error {
+  constructor(
+    readonly reason: NotWrittenReason,
+    message: string,
+    /** The sheet concerned. */
+    readonly sheet?: string,
+  ) {
+    super(message);
+    this.name = "NotWrittenError";
+  }
+
+  static protectedSheet(sheet: string): NotWrittenError {
+    return new NotWrittenError("protected", `The sheet '${sheet}' is protected, so no results were written. Unprotect it (Review > Unprotect Sheet) and run again.`, sheet);
   }
 }
 

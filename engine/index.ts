@@ -1,18 +1,46 @@
-// The engine's public surface. Pure TypeScript: no Excel, no Office, no file system.
-export type { CellValue, SheetData, WorkbookSource, OutputPlan, CellRef, CellStyle } from "./workbook";
+// The engine's one door: cli/, hosts/ and addin/ import the engine from here alone (lint enforces it).
+// Pure TypeScript: no Excel, no Office, no file system. Folders follow a run's phases:
+// ruleset/ (read and check the rules) -> read/ (sheet to facts) -> evaluate/ (facts to results)
+// -> output/ (results to what hosts write), with analysis/ (tests, diff, backtest) beside them.
+
+// The workbook interface hosts speak, and what a run produces.
+export type { CellValue, SheetData, WorkbookSource, OutputPlan, CellRef, CellStyle, CellBlock, SummaryChart } from "./workbook";
 export type { RunResult, RowResult, RuleTrace, ConditionTrace, TriggerHit, Escalation, FactValue } from "./results";
+export { InputError, NotWrittenError, columnLetter, type NotWrittenReason } from "./errors";
+
+// ruleset/
 export type { Ruleset, TestCase } from "./ruleset/schema";
 export { RulesetSchema } from "./ruleset/schema";
 export { parseRuleset, validateRuleset, RulesetError } from "./ruleset/parse";
-export { categorise, type RunOptions } from "./evaluate/categorise";
-export { buildOutputPlan } from "./output/output-plan";
-export { splitStyles, resultsAreaOf, resultsAreaProblem } from "./output/results-area";
-export { explainRow, describeCondition, formatValue } from "./evaluate/explain";
-export { RESULT_HEADERS, resultHeaders } from "./read/mapping";
+export { lintRuleset, type LintIssue } from "./ruleset/lint";
+export { JsonDocument } from "./ruleset/json-text";
+export { rulesetJsonSchemaText } from "./ruleset/json-schema";
+
+// read/
 export { tableFromGrid } from "./read/table";
-export { InputError, columnLetter } from "./errors";
 export { coerce, MISSING_MARKERS } from "./read/coerce";
+export { normaliseHeader } from "./read/headers";
+export { RESULT_HEADERS, resultHeaders } from "./read/results-block";
+export { memorySource, sheetFromRecords } from "./read/memory-source";
+
+// evaluate/
+export { categorise, type RunOptions } from "./evaluate/categorise";
 export { compileRuleset } from "./evaluate/compile-ruleset";
+export { explainRow, describeCondition, formatValue, supporting } from "./evaluate/explain";
+
+// output/
+
 export { SUMMARY_SHEET } from "./output/summary-sheet";
 export { laSummary, bandsByField, RAG_STYLES, type LaSummary, type LaMeasure, type Rag } from "./output/la-summary";
 export { summaryCharts, riskChart, bandCharts, type ChartSpec, type ChartSeries } from "./output/charts";
+export { buildOutputPlan, splitStyles, type StyleSplit } from "./output/output-plan";
+export { STORE_SHEET, emptyStore, parseStore, storeGrid, type FillSnapshot, type StoreContents, type ResultsRecord } from "./output/run-record";
+export { planRun, planClear, runSnapshotArea, clearSnapshotArea, cutArea, type RunDecision, type ClearSnapshot, type ClearDecision, type FillGroup, type Rect } from "./output/rerun-policy";
+
+// analysis/
+export { runRulesetTests, runCase, type CaseOutcome } from "./analysis/ruleset-tests";
+export { compareRuns, type RunComparison, type SchoolChange } from "./analysis/compare-runs";
+export { backtest, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule } from "./analysis/backtest";
+
+// Dates as officers read them.
+export { ukDate, todayIso } from "./util/dates";

@@ -46,6 +46,10 @@ export interface OutputPlan {
   firstColumn: number;
   /** Results column headers (Category, Triggers, Escalation, Next action, Due, Reasons, ...). */
   headers: string[];
+  /** The style of the results header cells. */
+  headerStyle: CellStyle;
+  /** Width of each results column, in characters (hosts convert to their own unit). */
+  columnWidths: number[];
   /** One array per data row, aligned with SheetData.rows; same length as headers. */
   values: CellValue[][];
   /** Style groups: one entry per distinct style, listing every cell that takes it. */

@@ -6,9 +6,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as crypto from "crypto";
 import ExcelJS from "exceljs";
-import { parseRuleset, SUMMARY_SHEET } from "../engine";
+import { parseRuleset, STORE_SHEET, SUMMARY_SHEET } from "../engine";
 import { BrowserHost } from "../addin/browser-host";
-import { STORE_SHEET } from "../engine/output/run-record";
 import { runCli, tempDir, STAFFS_BOOK, STAFFS_RULES } from "./helpers/cli";
 
 const dir = tempDir("rerun-");

@@ -7,7 +7,7 @@ import type { Ruleset } from "../ruleset/schema";
 import type { WorkbookSource } from "../workbook";
 import { coerce } from "../read/coerce";
 import { InputError, describeColumn } from "../errors";
-import { normaliseHeader } from "../read/mapping";
+import { normaliseHeader } from "../read/headers";
 import { nearest } from "../util/nearest";
 import { ruleProbe } from "../evaluate/rule-probe";
 

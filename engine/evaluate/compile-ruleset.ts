@@ -4,7 +4,7 @@ import type { Ruleset, Leaf } from "../ruleset/schema";
 import type { ConditionTrace, FactValue, RuleTrace } from "../results";
 import { compileCondition, type Compiled, type Facts } from "./compile-condition";
 import { compileDerived, type RowContext } from "./derived-facts";
-import { createEngine, operatorLookup, type OperatorLookup } from "./operators";
+import { operatorLookup, type OperatorLookup } from "./operators";
 import { academicYearOf } from "../util/dates";
 import { didYouMean } from "../util/nearest";
 import type { HistoryEntry } from "../read/history";
@@ -49,7 +49,7 @@ export interface CompiledRuleset {
 }
 
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
-  const operators = operatorLookup(createEngine());
+  const operators = operatorLookup();
   const labels = new Map<string, string>([
     ...ruleset.fields.map((f) => [f.id, f.label] as const),
     ...Object.entries(ruleset.constants ?? {}).map(([id, c]) => [id, c.label] as const),

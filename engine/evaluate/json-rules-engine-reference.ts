@@ -1,9 +1,34 @@
 // Plain json-rules-engine evaluation of a ruleset: the reference the compiled evaluator is checked
 // against (tests and `npm run bench`). Same rules, same operators, run through Engine.run.
-import type { Engine, RuleProperties } from "json-rules-engine";
+import { Engine, Operator, type RuleProperties } from "json-rules-engine";
 import type { Ruleset, Condition } from "../ruleset/schema";
 import type { FactValue } from "../results";
-import { createEngine } from "./operators";
+import { EXTRA_OPERATORS, MISSING_OPERATORS, missingAware, type OperatorLookup, type RunnableOperator } from "./operators";
+
+/**
+ * A json-rules-engine Engine with json-rules-engine's own operators and decorators, plus this
+ * project's extra operators, every one made missing-aware as operators.ts makes them. Only the
+ * callbacks of the extra operators are shared, so the equivalence test checks operators.ts's copy
+ * of json-rules-engine's operators and decorators against the real ones.
+ */
+export function createEngine(): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: true });
+  for (const o of [...EXTRA_OPERATORS, ...MISSING_OPERATORS]) engine.addOperator(new Operator(o.name, o.cb, o.validator));
+  const map = (engine as unknown as { operators: OperatorLookup }).operators;
+  const plainGet = map.get.bind(map);
+  const cache = new Map<string, RunnableOperator | null>();
+  map.get = (name: string) => {
+    if (!cache.has(name)) {
+      const op = plainGet(name);
+      cache.set(name, op ? missingAware(op) : null);
+    }
+    return cache.get(name)!;
+  };
+  return engine;
+}
+
+/** The Engine's own operator lookup (decorated names included). */
+export const engineOperators = (engine: Engine): OperatorLookup => (engine as unknown as { operators: OperatorLookup }).operators;
 
 export interface ReferenceOutcome {
   triggers: string[];

@@ -4,7 +4,7 @@
 import type { ConditionTrace, FactValue, RowResult, RuleTrace } from "../results";
 import type { Condition, Ruleset } from "../ruleset/schema";
 import { compileCondition, type Compiled, type Facts } from "./compile-condition";
-import { createEngine, operatorLookup } from "./operators";
+import { operatorLookup } from "./operators";
 
 export interface RuleProbe {
   /** Every leaf of the rule with its value for this row; undefined when the ruleset has no such rule. */
@@ -20,7 +20,7 @@ export function ruleProbe(ruleset: Ruleset): RuleProbe {
     ...(ruleset.derived ?? []).map((d) => [d.id, d.label] as const),
     ["triggers", "Triggers"], ["triggerCount", "Number of triggers"], ["band", "Category"],
   ]);
-  const ctx = { operators: operatorLookup(createEngine()), shared: ruleset.sharedConditions ?? {}, label: (f: string) => labels.get(f) ?? f };
+  const ctx = { operators: operatorLookup(), shared: ruleset.sharedConditions ?? {}, label: (f: string) => labels.get(f) ?? f };
   const lists: Record<RuleTrace["kind"], { id: string; conditions?: Condition }[]> = {
     trigger: ruleset.triggers,
     band: ruleset.bands,

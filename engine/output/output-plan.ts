@@ -3,11 +3,15 @@
 import type { CellRef, CellStyle, CellValue, OutputPlan } from "../workbook";
 import type { RunResult } from "../results";
 import type { Ruleset } from "../ruleset/schema";
-import { resultHeaders } from "../read/mapping";
+import { resultHeaders } from "../read/results-block";
 import { summaryRows, SUMMARY_SHEET } from "./summary-sheet";
 
 /** Used when a ruleset gives a band or severity no style. */
 const FALLBACK: CellStyle = { fill: "#D9D9D9" };
+/** The results header row's style. */
+const HEADER_STYLE: CellStyle = { fill: "#DDEBF7", bold: true };
+/** Results column widths in characters: the long texts wide, the rest narrow. */
+const widthOf = (header: string) => (header === "Reasons" ? 80 : header === "Next action" ? 50 : 22);
 
 export function buildOutputPlan(result: RunResult, ruleset: Ruleset): OutputPlan {
   const headers = resultHeaders(ruleset);
@@ -61,8 +65,33 @@ export function buildOutputPlan(result: RunResult, ruleset: Ruleset): OutputPlan
     headerRow: result.headerRow,
     firstColumn,
     headers,
+    headerStyle: HEADER_STYLE,
+    columnWidths: headers.map(widthOf),
     values,
     styles: [...groups.values()],
     summary: { name: SUMMARY_SHEET, ...summaryRows(result, ruleset) },
   };
+}
+
+export interface StyleSplit {
+  /** Results cells: the whole style. */
+  results: { style: CellStyle; cells: CellRef[] }[];
+  /** Officer cells (left of the results): a fill only, the one thing Clear can restore exactly. */
+  officer: { fill: string; cells: CellRef[] }[];
+}
+
+/** Splits the plan's styles between results cells and officer cells. */
+export function splitStyles(plan: OutputPlan): StyleSplit {
+  const results: StyleSplit["results"] = [];
+  const officer = new Map<string, CellRef[]>();
+  for (const group of plan.styles) {
+    const ours = group.cells.filter((c) => c.column >= plan.firstColumn);
+    const theirs = group.cells.filter((c) => c.column < plan.firstColumn);
+    if (ours.length) results.push({ style: group.style, cells: ours });
+    if (theirs.length && group.style.fill) {
+      if (!officer.has(group.style.fill)) officer.set(group.style.fill, []);
+      officer.get(group.style.fill)!.push(...theirs);
+    }
+  }
+  return { results, officer: [...officer].map(([fill, cells]) => ({ fill, cells })) };
 }

@@ -5,6 +5,12 @@
 // record JSON, each cut into cells of at most 30,000 characters (Excel's limit is 32,767).
 import type { CellRef } from "../workbook";
 
+/** Cells that take one fill. */
+export interface FillGroup {
+  fill: FillSnapshot;
+  cells: CellRef[];
+}
+
 export const STORE_SHEET = "_categorisation";
 const CHUNK = 30_000;
 /** Every stored cell starts with this, so Excel never turns a chunk into a number or formula. */
@@ -101,8 +107,8 @@ export function originalsRecord(map: Map<string, FillSnapshot>): Record<string, 
 }
 
 /** Groups cells by their original fill, for restoring with one request per fill. */
-export function groupByFill(map: Map<string, FillSnapshot>, only?: (key: string) => boolean): { fill: FillSnapshot; cells: CellRef[] }[] {
-  const groups = new Map<string, { fill: FillSnapshot; cells: CellRef[] }>();
+export function groupByFill(map: Map<string, FillSnapshot>, only?: (key: string) => boolean): FillGroup[] {
+  const groups = new Map<string, FillGroup>();
   for (const [cell, fill] of map) {
     if (only && !only(cell)) continue;
     const key = fillKey(fill);

@@ -5,29 +5,18 @@ import type { Field, Ruleset } from "../ruleset/schema";
 import { coerce } from "./coerce";
 import { InputError, describeColumn } from "../errors";
 import { nearest } from "../util/nearest";
-
-/** The results columns a run writes, in order (ruleset outputs such as funding follow Reasons). */
-export const RESULT_HEADERS = ["Category", "Rule category", "Triggers", "Escalation", "Next action", "Due", "Reasons"];
-
-export function resultHeaders(ruleset: Ruleset): string[] {
-  return [...RESULT_HEADERS, ...(ruleset.outputs ?? []).map((o) => o.header)];
-}
-
-export function normaliseHeader(h: string): string {
-  return h.toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9%£]+/g, " ").trim();
-}
+import { normaliseHeader } from "./headers";
+import { resultHeaders, trailingResultsBlock } from "./results-block";
 
 /**
  * How many columns belong to the officer: a trailing block of results headers left by an earlier
  * run (starting with "Category") is ours to overwrite, so it is excluded.
  */
 export function officerColumnCount(sheet: SheetData, ruleset: Ruleset): number {
-  const ours = new Set(resultHeaders(ruleset).map(normaliseHeader));
+  const block = trailingResultsBlock(sheet.headers, resultHeaders(ruleset));
+  if (block) return block.start;
   let end = sheet.headers.length;
   while (end > 0 && sheet.headers[end - 1] === "") end--;
-  for (let start = end - 1; start >= 0 && ours.has(normaliseHeader(sheet.headers[start])); start--) {
-    if (normaliseHeader(sheet.headers[start]) === "category") return start;
-  }
   return end;
 }
 

@@ -5,6 +5,7 @@ import { RulesetSchema, type Ruleset, type Condition } from "./schema";
 import { JsonDocument, syntaxIssues, type JsonIssue, type PathPart } from "./json-text";
 import { forEachLeaf, forEachReference, isFactRef } from "./conditions";
 import { didYouMean } from "../util/nearest";
+import { normaliseHeader } from "../read/headers";
 import { BASE_OPERATORS, DECORATORS, VALUELESS_OPERATORS } from "../evaluate/operators";
 
 export class RulesetError extends Error {
@@ -102,9 +103,10 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
   const headerOwner = new Map<string, string>();
   r.fields.forEach((f, i) =>
     f.headers.forEach((h, j) => {
-      const k = h.trim().toLowerCase();
+      const k = normaliseHeader(h);
       const owner = headerOwner.get(k);
-      if (owner) add(["fields", i, "headers", j], `the header '${h}' is already an alias of field '${owner}'`);
+      // Aliases of one field that read alike are harmless; across fields, the first would always win.
+      if (owner && owner !== f.id) add(["fields", i, "headers", j], `the header '${h}' is already an alias of field '${owner}'`);
       else headerOwner.set(k, f.id);
     }),
   );

@@ -1,7 +1,7 @@
 // The ExcelJS host: reads a workbook for the engine and applies an OutputPlan to it.
 // Browser-safe (no file system): the command-line tool and the page outside Office both use it.
 import type ExcelJS from "exceljs";
-import { splitStyles, tableFromGrid, type CellStyle, type CellValue, type OutputPlan, type WorkbookSource } from "../../engine";
+import { splitStyles, tableFromGrid, type CellStyle, type CellValue, type OutputPlan, type StyleSplit, type WorkbookSource } from "../../engine";
 
 /** Converts an ExcelJS cell to a plain value; percent-formatted numbers become "56.4%" text. */
 export function plainValue(cell: ExcelJS.Cell): CellValue {
@@ -57,17 +57,15 @@ function styleCell(cell: ExcelJS.Cell, s: CellStyle) {
   cell.style = style;
 }
 
-const HEADER_STYLE: CellStyle = { fill: "#DDEBF7", bold: true };
-
 /** Writes results columns, fills and the summary sheet. Officer cells only ever get a fill. */
-export function applyPlanToExcelJS(wb: ExcelJS.Workbook, plan: OutputPlan): void {
+export function applyPlanToExcelJS(wb: ExcelJS.Workbook, plan: OutputPlan, styles: StyleSplit = splitStyles(plan)): void {
   const ws = wb.getWorksheet(plan.sheet);
   if (!ws) throw new Error(`No sheet '${plan.sheet}' to write results to`);
   plan.headers.forEach((h, j) => {
     const cell = ws.getCell(plan.headerRow, plan.firstColumn + j);
     cell.value = h;
-    styleCell(cell, HEADER_STYLE);
-    ws.getColumn(plan.firstColumn + j).width = h === "Reasons" ? 80 : h === "Next action" ? 50 : 22;
+    styleCell(cell, plan.headerStyle);
+    ws.getColumn(plan.firstColumn + j).width = plan.columnWidths[j];
   });
   const dueIndex = plan.headers.indexOf("Due");
   plan.values.forEach((row, i) => {
@@ -79,7 +77,7 @@ export function applyPlanToExcelJS(wb: ExcelJS.Workbook, plan: OutputPlan): void
     });
   });
   // Results cells take the whole style; officer cells only a fill, never a font or bold.
-  const { results, officer } = splitStyles(plan);
+  const { results, officer } = styles;
   for (const group of results) for (const { row, column } of group.cells) styleCell(ws.getCell(row, column), group.style);
   for (const { fill, cells } of officer) for (const { row, column } of cells) styleCell(ws.getCell(row, column), { fill });
 

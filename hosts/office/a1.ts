@@ -1,20 +1,13 @@
 // A1 addresses for the Office adapter: turning lists of cells into few, short range addresses.
-import type { CellRef } from "../../engine/workbook";
+import { columnLetter, type CellRef } from "../../engine";
 
 /** Excel rejects getRange/getRanges addresses longer than 8,192 characters; stay well under. */
 export const MAX_ADDRESS_CHARS = 4000;
 
-/** 1 -> A, 28 -> AB. */
-export function columnLetters(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** Address of a rectangle given by 1-based corners: "B2", "B2:D9". */
 export function areaAddress(row1: number, col1: number, row2 = row1, col2 = col1): string {
-  const a = `${columnLetters(col1)}${row1}`;
-  return row1 === row2 && col1 === col2 ? a : `${a}:${columnLetters(col2)}${row2}`;
+  const a = `${columnLetter(col1)}${row1}`;
+  return row1 === row2 && col1 === col2 ? a : `${a}:${columnLetter(col2)}${row2}`;
 }
 
 export interface Area {

@@ -3,9 +3,8 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { parseRuleset, SUMMARY_SHEET } from "../../engine";
+import { parseRuleset, STORE_SHEET, SUMMARY_SHEET } from "../../engine";
 import { BrowserHost } from "../../addin/browser-host";
-import { STORE_SHEET } from "../../addin/workbook-store";
 
 const root = join(__dirname, "..", "..");
 const ruleset = parseRuleset(readFileSync(join(root, "rules", "staffordshire.json"), "utf8"));

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { join } from "path";
 import { buildOutputPlan, categorise, parseRuleset, resultHeaders } from "../../engine";
 import { sourceFromExcelJS } from "../../hosts/exceljs/workbook-io";
-import { clearResults, readWorkbook, writeResults } from "../../hosts/office/office-host";
+import { clearResults, readWorkbook, writeResults } from "../../hosts/office";
 import { dateToSerial } from "../../hosts/office/office-values";
 import { rankTargets } from "../../addin/target-match";
 import { FakeExcel } from "./fake-excel";
@@ -82,7 +82,7 @@ describe("Office adapter + engine on the Staffordshire example", () => {
     expect(second.tableColumns).toBe(result.tableColumns);
     await writeResults(xl.context, buildOutputPlan(second, ruleset), again);
     expect(snapshot()).toEqual(once);
-    await clearResults(xl.context, { kind: "sheet", sheet: "Schools" }, resultHeaders(ruleset));
+    await clearResults(xl.context, { kind: "sheet", sheet: "Schools" }, ruleset);
     expect(snapshot()).toEqual([...toFake(wb).sheet("Schools").cells].sort(([a], [b]) => (a < b ? -1 : 1)));
   });
 

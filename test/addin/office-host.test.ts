@@ -15,17 +15,10 @@ import {
   snapshot,
   syntheticPlan,
 } from "./synthetic";
-import { CHART_PREFIX, clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../../hosts/office/office-host";
-import { ProtectedSheetError, TargetError } from "../../addin/errors";
-import { STORE_SHEET } from "../../addin/workbook-store";
+import { CHART_PREFIX, clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../../hosts/office";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { categorise } from "../../engine/evaluate/categorise";
-import { buildOutputPlan } from "../../engine/output/output-plan";
-import { parseRuleset } from "../../engine/ruleset/parse";
-import { memorySource, sheetFromRecords } from "../../engine/read/memory-source";
-import { RAG_STYLES } from "../../engine/output/la-summary";
-import type { OutputPlan } from "../../engine/workbook";
+import { buildOutputPlan, categorise, memorySource, NotWrittenError, parseRuleset, RAG_STYLES, sheetFromRecords, STORE_SHEET, type OutputPlan } from "../../engine";
 
 const SHEET: OfficeTarget = { kind: "sheet", sheet: "Schools" };
 
@@ -174,12 +167,11 @@ describe("writing 10,000 rows", () => {
     expect(sheet.cell(HEADER_ROW + 7, 3).fill).toEqual({ color: "#92D050", pattern: "LightUp", patternColor: "#FF0000" });
     expect(sheet.cell(HEADER_ROW + 14, 5).fill.color).toBe(TRIGGER_STYLE.fill);
 
-    const report = await clearResults(xl.context, SHEET, RESULTS);
-    expect(report.cleared).toBe(true);
+    expect(await clearResults(xl.context, SHEET, null)).toMatch(/^Cleared the results on 'Schools'/);
     expect(snapshot(xl)).toEqual(pristine);
     expect(xl.sheets.map((s) => s.name)).toEqual(["Schools", STORE_SHEET]);
     // Clearing again is harmless.
-    expect((await clearResults(xl.context, SHEET, RESULTS)).cleared).toBe(false);
+    expect(await clearResults(xl.context, SHEET, null)).toBe("No results to clear on 'Schools'.");
     expect(snapshot(xl)).toEqual(pristine);
   });
 
@@ -189,7 +181,7 @@ describe("writing 10,000 rows", () => {
     const pristine = snapshot(xl);
     sheet.put(HEADER_ROW - 1, FIRST_RESULTS_COLUMN - 1, [RESULTS]);
     sheet.put(HEADER_ROW, FIRST_RESULTS_COLUMN - 1, [["A No concern", "A No concern", null, null, "Light touch", null, "Band A"]]);
-    expect((await clearResults(xl.context, SHEET, RESULTS)).cleared).toBe(true);
+    expect(await clearResults(xl.context, SHEET, null)).toMatch(/^Cleared the results on 'Schools'/);
     expect(snapshot(xl)).toEqual(pristine);
   });
 });
@@ -199,7 +191,7 @@ describe("refusing to write", () => {
     const xl = new FakeExcel();
     schoolsSheet(xl, 50).protected = true;
     const read = await readWorkbook(xl.context, SHEET);
-    await expect(writeResults(xl.context, syntheticPlan(50), read)).rejects.toThrow(ProtectedSheetError);
+    await expect(writeResults(xl.context, syntheticPlan(50), read)).rejects.toMatchObject({ reason: "protected", sheet: "Schools" });
     await expect(writeResults(xl.context, syntheticPlan(50), read)).rejects.toThrow(/'Schools' is protected/);
     expect(xl.writes).toEqual([]);
   });
@@ -209,7 +201,7 @@ describe("refusing to write", () => {
     const sheet = schoolsSheet(xl, 50);
     sheet.put(HEADER_ROW + 20, FIRST_RESULTS_COLUMN + 1, [["my note"]]); // headerless, two columns right
     const read = await readWorkbook(xl.context, SHEET);
-    await expect(writeResults(xl.context, syntheticPlan(50), read)).rejects.toThrow(TargetError);
+    await expect(writeResults(xl.context, syntheticPlan(50), read)).rejects.toThrow(NotWrittenError);
     await expect(writeResults(xl.context, syntheticPlan(50), read)).rejects.toThrow(/Column K .*cell K24/);
     expect(xl.writes).toEqual([]);
   });
@@ -222,7 +214,7 @@ describe("refusing to write", () => {
     sheet.put(HEADER_ROW + 4, beyond, [["call the head on Monday"]]);
     await run(xl, 30, 5);
     expect(sheet.cell(HEADER_ROW + 4, beyond).value).toBe("call the head on Monday");
-    await clearResults(xl.context, SHEET, RESULTS);
+    await clearResults(xl.context, SHEET, null);
     expect(sheet.cell(HEADER_ROW + 4, beyond).value).toBe("call the head on Monday");
     expect(sheet.cell(HEADER_ROW - 1, FIRST_RESULTS_COLUMN - 1).value).toBe("");
   });
@@ -249,7 +241,7 @@ describe("the stored ruleset", () => {
     expect(await readStoredRuleset(xl.context)).toBe(text);
     expect(xl.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
     // The run record survived: Clear still restores.
-    expect((await clearResults(xl.context, SHEET, RESULTS)).cleared).toBe(true);
+    expect(await clearResults(xl.context, SHEET, null)).toMatch(/^Cleared the results on 'Schools'/);
     expect(await readStoredRuleset(xl.context)).toBe(text);
   });
 });
@@ -371,7 +363,7 @@ describe("native charts on the summary sheet", () => {
     await xl.context.sync();
     expect(gone.isNullObject).toBe(true);
 
-    await clearResults(xl.context, SHEET, RESULTS);
+    await clearResults(xl.context, SHEET, null);
     expect(xl.sheets.map((s) => s.name)).toEqual(["Schools", STORE_SHEET]);
   });
 

@@ -71,6 +71,8 @@ export function syntheticPlan(n: number, triggerEvery = 7, watchEvery = 11): Out
     headerRow: HEADER_ROW,
     firstColumn: FIRST_RESULTS_COLUMN,
     headers: RESULTS,
+    headerStyle: { fill: "#DDEBF7", bold: true },
+    columnWidths: RESULTS.map(() => 22),
     values,
     styles: [...groups.values()],
     summary: {

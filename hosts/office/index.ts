@@ -1,0 +1,5 @@
+// The Office host: a thin adapter between Office.js and the engine. The pane (addin/) calls these.
+export { listTargets, readWorkbook, type OfficeTarget, type OfficeRead, type TargetCandidate } from "./read";
+export { writeResults, CHART_PREFIX, type WriteReport } from "./write";
+export { clearResults } from "./clear";
+export { readStoredRuleset, writeStoredRuleset } from "./store";

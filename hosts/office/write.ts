@@ -1,0 +1,190 @@
+/// <reference types="office-js" />
+// Writing a run's results through Office.js, as the engine's re-run policy decides: the results
+// columns and fills, trigger fills on officer cells, the run record, and the summary sheet with
+// its native charts. Requests are batched by size, never per row:
+//  - values: blocks of at most ROWS_PER_BLOCK rows (and ~3 MB), one request each;
+//  - fills: one RangeAreas per colour, several colours per request up to ~1 MB of addresses;
+//  - screen updating suspended before every write request;
+//  - the charts in one request of their own (ExcelApi 1.7 at most).
+// Officer cells (left of plan.firstColumn) never get a value, only trigger fills.
+import { planRun, runSnapshotArea, cutArea, NotWrittenError, STORE_SHEET, type CellRef, type CellStyle, type CellValue, type OutputPlan, type Rect, type SummaryChart } from "../../engine";
+import { areaAddress } from "./a1";
+import { toOffice } from "./office-values";
+import { readRects, ROWS_PER_BLOCK, type Ctx, type OfficeRead } from "./read";
+import { queueStoreWrite } from "./store";
+import { applyStyle, queueStyle, readFills, restoreFill } from "./styles";
+
+export const WRITE_BYTES_PER_SYNC = 3_000_000;
+export const FILL_CHARS_PER_SYNC = 1_000_000;
+/** Names of the charts the add-in draws start with this, so a re-run replaces them and no one else's. */
+export const CHART_PREFIX = "categorisation-";
+/** Excel column widths are in points: about 5.4 points to a character of the default font. */
+const POINTS_PER_CHARACTER = 5.4;
+
+export interface WriteReport {
+  valueBlocks: number;
+  warnings: string[];
+}
+
+/**
+ * Writes a plan as the re-run policy decides: clears the old results area, puts back fills the
+ * run no longer needs, writes values and fills, keeps the originals of officer cells in the run
+ * record, and replaces the summary sheet and its charts (a chart Excel refuses is a warning).
+ * Throws NotWrittenError before writing anything when a sheet it must change is protected, or
+ * officer data is in the way.
+ */
+export async function writeResults(
+  ctx: Ctx,
+  plan: OutputPlan,
+  read: OfficeRead,
+  onProgress?: (done: number, total: number) => void,
+): Promise<WriteReport> {
+  for (const name of [plan.sheet, plan.summary.name, STORE_SHEET]) {
+    if (read.protectedSheets.has(name)) throw NotWrittenError.protectedSheet(name);
+  }
+  const area = runSnapshotArea(plan, read.store, read.rect.rowIndex + read.rect.rowCount);
+  const decision = planRun(plan, read.store, await snapshot(ctx, plan, read, area), area);
+  const sync = () => ctx.sync();
+  const suspend = () => ctx.application.suspendScreenUpdatingUntilNextSync();
+  const warnings = [...decision.notes];
+  const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+  const width = plan.headers.length;
+  const fills = decision.readFills.length ? await readFills(ctx, ws, decision.readFills) : [];
+
+  const blockRows = Math.max(1, Math.min(ROWS_PER_BLOCK, Math.floor(WRITE_BYTES_PER_SYNC / Math.max(1, avgRowBytes(plan.values)))));
+  const blocks = Math.ceil(plan.values.length / blockRows);
+  const total = blocks + 2;
+  onProgress?.(0, total);
+
+  // 1. Store first (so a failure later still leaves the originals recorded), then clear the old
+  //    results area, restore fills the new run no longer needs, and write the header row.
+  suspend();
+  queueStoreWrite(ctx, decision.storeAfter(fills), read.sheetNames.includes(STORE_SHEET));
+  // The summary sheet's charts, to replace ours in step 4.
+  const oldCharts = read.sheetNames.includes(plan.summary.name) ? ctx.workbook.worksheets.getItem(plan.summary.name).charts : null;
+  oldCharts?.load("items/name");
+  const clear = decision.clear;
+  ws.getRangeByIndexes(clear.top - 1, clear.left - 1, clear.bottom - clear.top + 1, clear.right - clear.left + 1).clear();
+  for (const { fill, cells } of decision.restore) queueStyle(ws, cells, restoreFill(fill));
+  const header = ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1, 1, width);
+  header.values = [plan.headers];
+  applyStyle(plan.headerStyle)(header.format);
+  plan.columnWidths.forEach((w, j) => (ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1 + j, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHARACTER)));
+  await sync();
+  onProgress?.(1, total);
+  for (let b = 0; b < blocks; b++) {
+    const top = b * blockRows;
+    const rows = plan.values.slice(top, top + blockRows);
+    const converted = rows.map((r) => r.map(toOffice));
+    suspend();
+    const range = ws.getRangeByIndexes(plan.headerRow + top, plan.firstColumn - 1, rows.length, width);
+    range.values = converted.map((r) => r.map((c) => c.value));
+    for (let j = 0; j < width; j++) {
+      if (!converted.some((r) => r[j].format)) continue;
+      ws.getRangeByIndexes(plan.headerRow + top, plan.firstColumn - 1 + j, rows.length, 1).numberFormat = converted.map((r) => [r[j].format ?? "General"]);
+    }
+    await sync();
+    onProgress?.(1 + b + 1, total);
+  }
+
+  // 3. Fills: one RangeAreas per colour; several colours per request up to the budget.
+  let chars = 0;
+  const queue = async (cells: CellRef[], apply: (f: Excel.RangeFormat) => void) => {
+    if (chars === 0) suspend();
+    chars += queueStyle(ws, cells, apply);
+    if (chars >= FILL_CHARS_PER_SYNC) {
+      await sync();
+      chars = 0;
+    }
+  };
+  for (const g of decision.styles.results) await queue(g.cells, applyStyle(g.style));
+  for (const g of decision.styles.officer) await queue(g.cells, applyStyle({ fill: g.fill }));
+
+  // 4. Summary sheet, replaced in place.
+  if (chars === 0) suspend();
+  for (const c of oldCharts?.items ?? []) if (c.name.startsWith(CHART_PREFIX)) c.delete();
+  writeSummary(ctx, plan.summary, read.sheetNames.includes(plan.summary.name));
+  await sync();
+
+  // 5. Charts on their own: one Excel refuses costs the charts (with a warning), not the run.
+  if (plan.summary.charts?.length) {
+    try {
+      suspend();
+      const summary = ctx.workbook.worksheets.getItem(plan.summary.name);
+      for (const c of plan.summary.charts) queueChart(summary, c);
+      await sync();
+    } catch (e) {
+      warnings.push(`The charts could not be added to '${plan.summary.name}' (${e instanceof Error ? e.message : String(e)}); its tables are complete.`);
+    }
+  }
+  onProgress?.(total, total);
+  return { valueBlocks: blocks, warnings };
+}
+
+/**
+ * The values of the area the run writes or clears, for the policy's check. A sheet's used range
+ * was read in full, and nothing lies outside it; a table's neighbours must be read.
+ */
+async function snapshot(ctx: Ctx, plan: OutputPlan, read: OfficeRead, area: Rect): Promise<CellValue[][]> {
+  if (read.target.kind === "sheet") return cutArea(read.source.readSheet(plan.sheet)!, area);
+  const rect = { sheet: plan.sheet, rowIndex: area.top - 1, columnIndex: area.left - 1, rowCount: area.bottom - area.top + 1, columnCount: area.right - area.left + 1 };
+  const [grid] = await readRects(ctx, [rect], false);
+  return grid;
+}
+
+function avgRowBytes(values: CellValue[][]): number {
+  const sample = values.slice(0, 200);
+  return sample.length ? JSON.stringify(sample).length / sample.length : 1;
+}
+
+function writeSummary(ctx: Ctx, summary: OutputPlan["summary"], exists: boolean): void {
+  const sheets = ctx.workbook.worksheets;
+  const ws = exists ? sheets.getItem(summary.name) : sheets.add(summary.name);
+  ws.getRange().clear();
+  const width = Math.max(1, ...summary.rows.map((r) => r.length));
+  if (!summary.rows.length) return;
+  const grid = summary.rows.map((r) => Array.from({ length: width }, (_, j) => toOffice(r[j] ?? null).value));
+  ws.getRangeByIndexes(0, 0, grid.length, width).values = grid;
+  const title = ws.getRangeByIndexes(0, 0, 1, width).format.font;
+  title.bold = true;
+  title.size = 14;
+  for (const i of summary.headerRows ?? []) if (i > 0) ws.getRangeByIndexes(i, 0, 1, width).format.font.bold = true;
+  // Single-cell colours (e.g. red/amber/green ratings), one RangeAreas per style.
+  const byStyle = new Map<string, { style: CellStyle; cells: CellRef[] }>();
+  for (const c of summary.cellStyles ?? []) {
+    const key = JSON.stringify(c.style);
+    if (!byStyle.has(key)) byStyle.set(key, { style: c.style, cells: [] });
+    byStyle.get(key)!.cells.push({ row: c.row + 1, column: c.column + 1 });
+  }
+  for (const g of byStyle.values()) queueStyle(ws, g.cells, applyStyle(g.style));
+  ws.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 200;
+  if (width > 1) ws.getRangeByIndexes(0, 1, 1, width - 1).format.columnWidth = 80;
+}
+
+/**
+ * Queues one summary chart: bars of the table's numbers (right of its first column, below its
+ * header), categories and series names set explicitly so Excel never guesses them, our fills.
+ * Every call is ExcelApi 1.1 except setCategoryNames and reversePlotOrder (1.7); the manifest requires 1.9.
+ */
+function queueChart(ws: Excel.Worksheet, c: SummaryChart): void {
+  const { row, column, rows, columns } = c.range;
+  const chart = ws.charts.add(c.kind === "clustered" ? "BarClustered" : "BarStacked", ws.getRangeByIndexes(row + 1, column + 1, rows - 1, columns - 1), "Columns");
+  chart.name = CHART_PREFIX + c.id;
+  chart.title.text = c.title;
+  chart.legend.position = "Bottom";
+  const categories = chart.axes.categoryAxis;
+  categories.setCategoryNames(ws.getRangeByIndexes(row + 1, column, rows - 1, 1));
+  categories.reversePlotOrder = true; // first row at the top, as in the table
+  if (c.max !== undefined) {
+    chart.axes.valueAxis.minimum = 0;
+    chart.axes.valueAxis.maximum = c.max;
+  }
+  c.series.forEach((s, i) => {
+    const series = chart.series.getItemAt(i);
+    series.name = s.name;
+    series.format.fill.setSolidColor(s.colour);
+    s.pointColours?.forEach((colour, j) => series.points.getItemAt(j).format.fill.setSolidColor(colour));
+  });
+  const p = c.place;
+  chart.setPosition(areaAddress(p.row + 1, p.column + 1), areaAddress(p.row + p.rows, p.column + p.columns));
+}
