@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { categorise, buildOutputPlan, parseRuleset } from "../engine";
-import { memorySource } from "../engine/read/memory-source";
+import { memorySource } from "../engine";
 import { referenceEngine } from "../engine/evaluate/json-rules-engine-reference";
 import { sourceFromExcelJS, applyPlanToExcelJS } from "../hosts/exceljs/workbook-io";
 import { syntheticSchools } from "./synthetic-schools";

@@ -3,9 +3,7 @@
 // The workbook holds earlier data (what the rules look at) and a column with the later outcome.
 // For each trigger: how many schools that later declined were flagged beforehand.
 import * as fs from "node:fs";
-import { categorise, parseRuleset, type Ruleset, type RowResult } from "../engine";
-import { backtest, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule } from "../engine/analysis/backtest";
-import { normaliseHeader } from "../engine";
+import { backtest, categorise, normaliseHeader, parseRuleset, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule, type Ruleset, type RowResult } from "../engine";
 import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { parseArgs, str, UsageError } from "./args";
 import { ensureDir, readWorkbook, samePath, FileError } from "./files";

@@ -2,9 +2,7 @@
 // Schema errors with JSON paths and line numbers, unknown facts and operators with the nearest
 // valid name, then the lint: unreachable bands and stages, comparisons that can never match,
 // triggers without a style, thresholds outside a field's range. Exit 1 on any error.
-import { parseRuleset, RulesetError } from "../engine";
-import { lintRuleset, type LintIssue } from "../engine/ruleset/lint";
-import { JsonDocument } from "../engine/ruleset/json-text";
+import { parseRuleset, RulesetError, lintRuleset, type LintIssue, JsonDocument } from "../engine";
 import { parseArgs, UsageError } from "./args";
 import { FileError } from "./files";
 import { readRulesText } from "./rules-file";

@@ -2,8 +2,7 @@
 // Runs both rulesets on the same workbook: which schools change band, trigger or stage, and why,
 // with a count table (old band x new band). The workbook is only read.
 import * as fs from "node:fs";
-import { categorise, parseRuleset, type Ruleset } from "../engine";
-import { compareRuns, type RunComparison, type SchoolChange } from "../engine/analysis/compare-runs";
+import { categorise, parseRuleset, type Ruleset, compareRuns, type RunComparison, type SchoolChange } from "../engine";
 import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { parseArgs, str, UsageError } from "./args";
 import { ensureDir, readWorkbook, samePath, FileError } from "./files";

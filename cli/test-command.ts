@@ -1,8 +1,7 @@
 // categorise test <rules.json> [--filter TEXT]
 // Runs the ruleset's stored test cases: ✔/✘ per case, and for a failure what differed and why the
 // engine decided as it did. Exit 1 when any case fails or there are none.
-import { parseRuleset } from "../engine";
-import { runRulesetTests } from "../engine/analysis/ruleset-tests";
+import { parseRuleset, runRulesetTests } from "../engine";
 import { parseArgs, str, UsageError } from "./args";
 import { readRulesText } from "./rules-file";
 

@@ -1,7 +1,7 @@
 // Writes rules/ruleset.schema.json from the zod schema (npm run schema). A test keeps it current.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { rulesetJsonSchemaText } from "../engine/ruleset/json-schema";
+import { rulesetJsonSchemaText } from "../engine";
 
 const file = path.resolve(__dirname, "../rules/ruleset.schema.json");
 fs.writeFileSync(file, rulesetJsonSchemaText());

@@ -6,6 +6,7 @@ import { compileCondition, type Compiled, type Facts } from "./compile-condition
 import { compileDerived, type RowContext } from "./derived-facts";
 import { operatorLookup, type OperatorLookup } from "./operators";
 import { academicYearOf } from "../util/dates";
+import { factLabels, factOrder } from "../facts";
 import { didYouMean } from "../util/nearest";
 import type { HistoryEntry } from "../read/history";
 
@@ -50,17 +51,7 @@ export interface CompiledRuleset {
 
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const operators = operatorLookup();
-  const labels = new Map<string, string>([
-    ...ruleset.fields.map((f) => [f.id, f.label] as const),
-    ...Object.entries(ruleset.constants ?? {}).map(([id, c]) => [id, c.label] as const),
-    ...(ruleset.derived ?? []).map((d) => [d.id, d.label] as const),
-    ["asOf", "Run date"],
-    ["year", "Academic year"],
-    ["triggers", "Triggers"],
-    ["triggerCount", "Number of triggers"],
-    ["band", "Category"],
-  ]);
-  const label = (fact: string) => labels.get(fact) ?? fact;
+  const label = factLabels(ruleset);
   const ctx = { operators, shared: ruleset.sharedConditions ?? {}, label };
   const rule = (kind: RuleTrace["kind"], r: { id: string; label: string; conditions?: any }): CompiledRule => ({
     kind,
@@ -73,17 +64,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const stages = (ruleset.escalation ?? []).map((s) => rule("stage", s));
   const derived = compileDerived(ruleset);
   const constants = constantResolver(ruleset);
-  // Every fact a row ends with, in the order evaluate adds them.
-  const factIds = [
-    ...ruleset.fields.map((f) => f.id),
-    "asOf",
-    "year",
-    ...Object.keys(ruleset.constants ?? {}),
-    ...(ruleset.derived ?? []).map((d) => d.id),
-    "triggers",
-    "triggerCount",
-    "band",
-  ];
+  const factIds = factOrder(ruleset);
   const blank: Record<string, FactValue> = Object.fromEntries(factIds.map((id) => [id, null]));
 
   const leafTests = new Map<Leaf, Compiled>();

@@ -5,6 +5,7 @@ import type { ConditionTrace, FactValue, RowResult, RuleTrace } from "../results
 import type { Condition, Ruleset } from "../ruleset/schema";
 import { compileCondition, type Compiled, type Facts } from "./compile-condition";
 import { operatorLookup } from "./operators";
+import { factLabels } from "../facts";
 
 export interface RuleProbe {
   /** Every leaf of the rule with its value for this row; undefined when the ruleset has no such rule. */
@@ -14,13 +15,7 @@ export interface RuleProbe {
 }
 
 export function ruleProbe(ruleset: Ruleset): RuleProbe {
-  const labels = new Map<string, string>([
-    ...ruleset.fields.map((f) => [f.id, f.label] as const),
-    ...Object.entries(ruleset.constants ?? {}).map(([id, c]) => [id, c.label] as const),
-    ...(ruleset.derived ?? []).map((d) => [d.id, d.label] as const),
-    ["triggers", "Triggers"], ["triggerCount", "Number of triggers"], ["band", "Category"],
-  ]);
-  const ctx = { operators: operatorLookup(), shared: ruleset.sharedConditions ?? {}, label: (f: string) => labels.get(f) ?? f };
+  const ctx = { operators: operatorLookup(), shared: ruleset.sharedConditions ?? {}, label: factLabels(ruleset) };
   const lists: Record<RuleTrace["kind"], { id: string; conditions?: Condition }[]> = {
     trigger: ruleset.triggers,
     band: ruleset.bands,

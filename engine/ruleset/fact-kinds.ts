@@ -1,5 +1,6 @@
 // What kind of value each fact of a ruleset holds, and its plausible range: for `categorise check`.
 import type { Ruleset } from "./schema";
+import { factLabels } from "../facts";
 
 export type Kind = "number" | "text" | "boolean" | "date" | "category" | "trend" | "list" | "band" | "unknown";
 
@@ -84,10 +85,12 @@ export function factKinds(r: Ruleset): Map<string, FactKind> {
       }
     }
   }
-  kinds.set("asOf", { kind: "date", label: "Run date", alwaysPresent: true });
-  kinds.set("year", { kind: "text", label: "Academic year", alwaysPresent: true });
-  kinds.set("triggers", { kind: "list", label: "Triggers", values: r.triggers.map((t) => t.id), alwaysPresent: true });
-  kinds.set("triggerCount", { kind: "number", label: "Number of triggers", min: 0, max: r.triggers.length, alwaysPresent: true });
-  kinds.set("band", { kind: "band", label: "Category", values: r.bands.map((b) => b.id), alwaysPresent: true });
+  // The run's own facts (facts.ts names them all).
+  const of = factLabels(r);
+  kinds.set("asOf", { kind: "date", label: of("asOf"), alwaysPresent: true });
+  kinds.set("year", { kind: "text", label: of("year"), alwaysPresent: true });
+  kinds.set("triggers", { kind: "list", label: of("triggers"), values: r.triggers.map((t) => t.id), alwaysPresent: true });
+  kinds.set("triggerCount", { kind: "number", label: of("triggerCount"), min: 0, max: r.triggers.length, alwaysPresent: true });
+  kinds.set("band", { kind: "band", label: of("band"), values: r.bands.map((b) => b.id), alwaysPresent: true });
   return kinds;
 }

@@ -6,6 +6,7 @@ import { JsonDocument, syntaxIssues, type JsonIssue, type PathPart } from "./jso
 import { forEachLeaf, forEachReference, isFactRef } from "./conditions";
 import { didYouMean } from "../util/nearest";
 import { normaliseHeader } from "../read/headers";
+import { BAND_FACTS, RESERVED_FACTS, RUN_FACTS, TRIGGER_FACTS, type RunFact } from "../facts";
 import { BASE_OPERATORS, DECORATORS, VALUELESS_OPERATORS } from "../evaluate/operators";
 
 export class RulesetError extends Error {
@@ -18,12 +19,7 @@ export class RulesetError extends Error {
   }
 }
 
-/** Facts every ruleset can use besides its own: the run date and academic year. */
-export const RUN_FACTS = ["asOf", "year"];
-/** Facts bands and stages can use: the fired trigger ids and their count. */
-export const TRIGGER_FACTS = ["triggers", "triggerCount"];
-/** Facts stages can use: the band id the school ended with. */
-export const BAND_FACTS = ["band"];
+const ids = (facts: readonly RunFact[]) => facts.map((f) => f.id);
 
 export function parseRuleset(text: string, source = "ruleset"): Ruleset {
   const syntax = syntaxIssues(text);
@@ -88,13 +84,13 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
   const bandIds = r.bands.map((b) => b.id);
   const triggerIds = r.triggers.map((t) => t.id);
   const stageIds = (r.escalation ?? []).map((s) => s.id);
-  const rowFacts = [...fieldIds, ...constantIds, ...RUN_FACTS];
+  const rowFacts = [...fieldIds, ...constantIds, ...ids(RUN_FACTS)];
 
   const names = new Map<string, PathPart[]>();
   for (const [list, ids] of [["fields", fieldIds], ["constants", constantIds], ["derived", derivedIds]] as const) {
     ids.forEach((id, i) => {
-      if (names.has(id) || RUN_FACTS.includes(id) || TRIGGER_FACTS.includes(id) || BAND_FACTS.includes(id)) {
-        add(list === "constants" ? [list, id] : [list, i, "id"], `the fact name '${id}' is used twice (fields, constants and derived facts share one name space, and asOf, year, triggers, triggerCount and band are reserved)`);
+      if (names.has(id) || RESERVED_FACTS.includes(id)) {
+        add(list === "constants" ? [list, id] : [list, i, "id"], `the fact name '${id}' is used twice (fields, constants and derived facts share one name space, and ${RESERVED_FACTS.join(", ")} are reserved)`);
       }
       names.set(id, [list, i]);
     });
@@ -178,8 +174,8 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
     });
   };
   const triggerFacts = [...known];
-  const bandFacts = [...known, ...TRIGGER_FACTS];
-  const stageFacts = [...bandFacts, ...BAND_FACTS];
+  const bandFacts = [...known, ...ids(TRIGGER_FACTS)];
+  const stageFacts = [...bandFacts, ...ids(BAND_FACTS)];
   for (const [name, c] of Object.entries(shared)) {
     checkCondition(c, ["sharedConditions", name], stageFacts);
     forEachReference(c, [], (ref) => ref === name && add(["sharedConditions", name], `shared condition '${name}' refers to itself`));
