@@ -3,7 +3,7 @@
 // download. Loaded on demand, so ExcelJS is not in the bundle Excel loads. Run and Clear are
 // hosts/exceljs-run.ts, shared with the command-line tool.
 import ExcelJS from "exceljs";
-import { InputError, NotWrittenError, SUMMARY_SHEET, type Ruleset } from "../engine";
+import { InputError, SUMMARY_SHEET, type Ruleset } from "../engine";
 import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { clearOnExcelJS, readStore, runOnExcelJS, writeStore } from "../hosts/exceljs/run-and-clear";
 import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";

@@ -10,7 +10,7 @@ export class OfficePaneHost implements PaneHost {
   readonly kind = "office" as const;
 
   async listTargets(): Promise<Target[]> {
-    const found = await Excel.run((ctx) => listTargets(ctx));
+    const found = await Excel.run((context) => listTargets(context));
     return found.map((c) => ({
       id: c.target.kind === "table" ? `table:${c.target.table}` : `sheet:${c.target.sheet}`,
       sheet: c.target.sheet,
@@ -22,57 +22,57 @@ export class OfficePaneHost implements PaneHost {
   }
 
   readStoredRuleset(): Promise<string | null> {
-    return Excel.run((ctx) => readStoredRuleset(ctx));
+    return Excel.run((context) => readStoredRuleset(context));
   }
 
   storeRuleset(text: string | null): Promise<void> {
-    return Excel.run((ctx) => writeStoredRuleset(ctx, text));
+    return Excel.run((context) => writeStoredRuleset(context, text));
   }
 
   run(target: Target, ruleset: Ruleset, progress: Progress): Promise<RunOutcome> {
-    return Excel.run(async (ctx) => {
+    return Excel.run(async (context) => {
       progress(0, "Reading the workbook…");
       const histories = (ruleset.history ?? []).flatMap((h) => h.sheet);
-      const read = await readWorkbook(ctx, targetOf(target), histories);
+      const read = await readWorkbook(context, targetOf(target), histories);
       const result = await categorise(read.source, ruleset, { sheet: target.sheet, onProgress: phase(progress, "categorise", "Categorising: {done} of {total} rows…") });
       const plan = buildOutputPlan(result, ruleset);
-      const report = await writeResults(ctx, plan, read, phase(progress, "write", "Writing results…"));
+      const report = await writeResults(context, plan, read, phase(progress, "write", "Writing results…"));
       return { result, plan, notes: report.warnings };
     });
   }
 
   clear(target: Target, ruleset: Ruleset | null): Promise<string> {
-    return Excel.run((ctx) => clearResults(ctx, targetOf(target), ruleset));
+    return Excel.run((context) => clearResults(context, targetOf(target), ruleset));
   }
 
   async watchSelection(listener: (sheet: string, row: number) => void): Promise<() => Promise<void>> {
     const handler = async (event: Excel.WorksheetSelectionChangedEventArgs) => {
-      await Excel.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(event.worksheetId);
+      await Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(event.worksheetId);
         ws.load("name");
-        await ctx.sync();
+        await context.sync();
         // "B12", "B12:D14" or "12:12" -> 12; whole columns ("A:A") name no row.
         const row = /\d+/.exec(event.address.replace(/^.*!/, ""));
         if (row) listener(ws.name, Number(row[0]));
       });
     };
-    const registration = await Excel.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.onSelectionChanged.add(handler);
-      await ctx.sync();
+    const registration = await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.onSelectionChanged.add(handler);
+      await context.sync();
       return r;
     });
-    return () => Excel.run(registration.context, async (ctx) => {
+    return () => Excel.run(registration.context, async (context) => {
       registration.remove();
-      await ctx.sync();
+      await context.sync();
     });
   }
 
   showRow(sheet: string, row: number, column: number): Promise<void> {
-    return Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
+    return Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRangeByIndexes(row - 1, column - 1, 1, 1).select();
-      await ctx.sync();
+      await context.sync();
     });
   }
 }

@@ -2,22 +2,22 @@
 // Clear results through Office.js, as the engine's re-run policy decides: the results columns go,
 // officer cells get their own fills back, and the summary sheet that run wrote is deleted.
 import { clearSnapshotArea, NotWrittenError, planClear, STORE_SHEET, type Ruleset } from "../../engine";
-import { readWorkbook, type Ctx, type OfficeTarget } from "./read";
+import { readWorkbook, type Context, type OfficeTarget } from "./read";
 import { queueStoreWrite } from "./store";
 import { queueStyle, restoreFill } from "./styles";
 
 /** Clears a target's results; returns a message for the officer. */
-export async function clearResults(ctx: Ctx, target: OfficeTarget, ruleset: Ruleset | null): Promise<string> {
-  const read = await readWorkbook(ctx, target);
+export async function clearResults(context: Context, target: OfficeTarget, ruleset: Ruleset | null): Promise<string> {
+  const read = await readWorkbook(context, target);
   if (read.protectedSheets.has(target.sheet)) throw NotWrittenError.protectedSheet(target.sheet);
-  const ws = ctx.workbook.worksheets.getItem(target.sheet);
+  const ws = context.workbook.worksheets.getItem(target.sheet);
   const sheet = read.source.readSheet(target.sheet)!;
   const at = clearSnapshotArea(target.sheet, read.store);
   let recordedHeaders: unknown[] | null = null;
   if (at) {
     const row = ws.getRangeByIndexes(at.top - 1, at.left - 1, 1, at.right - at.left + 1);
     row.load("values");
-    await ctx.sync();
+    await context.sync();
     recordedHeaders = row.values[0];
   }
   const table = { headers: sheet.headers, headerRow: sheet.headerRow, firstColumn: sheet.firstColumn, bottom: read.rect.rowIndex + read.rect.rowCount };
@@ -26,12 +26,12 @@ export async function clearResults(ctx: Ctx, target: OfficeTarget, ruleset: Rule
   if (!decision.clear && !decision.restore.length && !dropSummary) return decision.message;
   if (dropSummary && read.protectedSheets.has(dropSummary)) throw NotWrittenError.protectedSheet(dropSummary);
 
-  ctx.application.suspendScreenUpdatingUntilNextSync();
+  context.application.suspendScreenUpdatingUntilNextSync();
   const c = decision.clear;
   if (c) ws.getRangeByIndexes(c.top - 1, c.left - 1, c.bottom - c.top + 1, c.right - c.left + 1).clear();
   for (const { fill, cells } of decision.restore) queueStyle(ws, cells, restoreFill(fill));
-  if (dropSummary) ctx.workbook.worksheets.getItem(dropSummary).delete();
-  if (read.sheetNames.includes(STORE_SHEET)) queueStoreWrite(ctx, decision.store, true);
-  await ctx.sync();
+  if (dropSummary) context.workbook.worksheets.getItem(dropSummary).delete();
+  if (read.sheetNames.includes(STORE_SHEET)) queueStoreWrite(context, decision.store, true);
+  await context.sync();
   return decision.message;
 }

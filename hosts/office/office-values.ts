@@ -1,7 +1,7 @@
 // Converting between Office.js cell values and the engine's CellValue.
 // Office hands over numbers plus a number format; the engine wants "56.4%" text for percentages
 // and JS Dates for dates, as the ExcelJS host gives it.
-import type { CellValue } from "../../engine/workbook";
+import type { CellValue } from "../../engine";
 
 const DAY_MS = 86_400_000;
 /** Excel's day 0 in the 1900 date system (serial 1 = 1 Jan 1900, allowing for the 1900 leap-year bug). */

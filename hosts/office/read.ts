@@ -30,7 +30,7 @@ export interface OfficeRect {
   columnCount: number;
 }
 
-export type Ctx = Excel.RequestContext;
+export type Context = Excel.RequestContext;
 export type Dims = Excel.Range & { isNullObject: boolean };
 const DIMS = "isNullObject,rowIndex,columnIndex,rowCount,columnCount";
 
@@ -42,13 +42,13 @@ const rectOf = (sheet: string, r: Excel.Range): OfficeRect => ({
   columnCount: r.columnCount,
 });
 /** Loads the values (and number formats) of several rectangles in as few requests as the budget allows. */
-export async function readRects(ctx: Ctx, rects: OfficeRect[], withFormats: boolean): Promise<CellValue[][][]> {
+export async function readRects(context: Context, rects: OfficeRect[], withFormats: boolean): Promise<CellValue[][][]> {
   const grids: CellValue[][][] = rects.map(() => []);
   let pending: { rect: number; range: Excel.Range }[] = [];
   let cells = 0;
   const flush = async () => {
     if (!pending.length) return;
-    await ctx.sync();
+    await context.sync();
     for (const { rect, range } of pending) {
       const values = range.values;
       const formats = withFormats ? (range.numberFormat as string[][]) : undefined;
@@ -62,13 +62,14 @@ export async function readRects(ctx: Ctx, rects: OfficeRect[], withFormats: bool
   for (let k = 0; k < rects.length; k++) {
     const r = rects[k];
     if (r.rowCount <= 0 || r.columnCount <= 0) continue;
-    const ws = ctx.workbook.worksheets.getItem(r.sheet);
+    const ws = context.workbook.worksheets.getItem(r.sheet);
     const step = Math.max(1, Math.min(ROWS_PER_BLOCK, Math.floor(READ_CELLS_PER_SYNC / r.columnCount)));
     for (let top = 0; top < r.rowCount; top += step) {
       const rows = Math.min(step, r.rowCount - top);
       if (cells && cells + rows * r.columnCount > READ_CELLS_PER_SYNC) await flush();
       const range = ws.getRangeByIndexes(r.rowIndex + top, r.columnIndex, rows, r.columnCount);
-      range.load(withFormats ? "values,numberFormat" : "values");
+      if (withFormats) range.load("values,numberFormat");
+      else range.load("values");
       pending.push({ rect: k, range });
       cells += rows * r.columnCount;
     }
@@ -79,12 +80,12 @@ export async function readRects(ctx: Ctx, rects: OfficeRect[], withFormats: bool
 
 
 /** Every table and every sheet with data, with the header row found on it. */
-export async function listTargets(ctx: Ctx): Promise<TargetCandidate[]> {
-  const sheets = ctx.workbook.worksheets;
+export async function listTargets(context: Context): Promise<TargetCandidate[]> {
+  const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
-  const tables = ctx.workbook.tables;
+  const tables = context.workbook.tables;
   tables.load("items/name,items/worksheet/name");
-  await ctx.sync();
+  await context.sync();
 
   const visible = sheets.items.filter((s) => s.visibility === "Visible" && s.name !== STORE_SHEET);
   const used = visible.map((s) => {
@@ -99,11 +100,11 @@ export async function listTargets(ctx: Ctx): Promise<TargetCandidate[]> {
     header.load("values");
     return { name: t.name, sheet: t.worksheet.name, range: r, header };
   });
-  await ctx.sync();
+  await context.sync();
 
   const withData = used.filter((u) => !u.range.isNullObject);
   const tops = await readRects(
-    ctx,
+    context,
     withData.map((u) => ({ ...rectOf(u.name, u.range), rowCount: Math.min(20, u.range.rowCount) })),
     false,
   );
@@ -151,12 +152,12 @@ function tableSheetData(name: string, grid: CellValue[][], rect: OfficeRect): Sh
  * Reads the target table or sheet (plus any history sheets the ruleset names, and the store)
  * into a WorkbookSource: two small requests for names and sizes, then the values in blocks.
  */
-export async function readWorkbook(ctx: Ctx, target: OfficeTarget, historySheets: readonly string[] = []): Promise<OfficeRead> {
-  const sheets = ctx.workbook.worksheets;
+export async function readWorkbook(context: Context, target: OfficeTarget, historySheets: readonly string[] = []): Promise<OfficeRead> {
+  const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility,items/protection/protected");
-  const table = target.kind === "table" ? ctx.workbook.tables.getItemOrNullObject(target.table) : null;
+  const table = target.kind === "table" ? context.workbook.tables.getItemOrNullObject(target.table) : null;
   table?.load("isNullObject");
-  await ctx.sync();
+  await context.sync();
 
   const names = sheets.items.map((s) => s.name);
   if (table?.isNullObject) throw new NotWrittenError("missing-target", `The table '${(target as { table: string }).table}' is no longer in this workbook.`);
@@ -171,12 +172,12 @@ export async function readWorkbook(ctx: Ctx, target: OfficeTarget, historySheets
     r.load(DIMS);
     return { name, range: r };
   });
-  await ctx.sync();
+  await context.sync();
   if (main.isNullObject) throw new NotWrittenError("missing-target", `The sheet '${target.sheet}' has no data.`);
 
   const rect = rectOf(target.sheet, main);
   const present = extra.filter((e) => !e.range.isNullObject);
-  const grids = await readRects(ctx, [rect, ...present.map((e) => rectOf(e.name, e.range))], true);
+  const grids = await readRects(context, [rect, ...present.map((e) => rectOf(e.name, e.range))], true);
   const data = new Map<string, SheetData>();
   data.set(
     target.sheet,

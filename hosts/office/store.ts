@@ -2,11 +2,11 @@
 // The workbook store on its very hidden sheet, through Office.js: the ruleset JSON kept with the
 // workbook, and the run records the re-run policy reads and writes.
 import { emptyStore, parseStore, storeGrid, STORE_SHEET, type StoreContents } from "../../engine";
-import type { Ctx, Dims } from "./read";
+import type { Context, Dims } from "./read";
 
 /** Queues the store's contents onto its very hidden sheet (created when missing). */
-export function queueStoreWrite(ctx: Ctx, store: StoreContents, exists: boolean): void {
-  const sheets = ctx.workbook.worksheets;
+export function queueStoreWrite(context: Context, store: StoreContents, exists: boolean): void {
+  const sheets = context.workbook.worksheets;
   const ws = exists ? sheets.getItem(STORE_SHEET) : sheets.add(STORE_SHEET);
   if (!exists) ws.visibility = "VeryHidden"; // string form: no Excel global needed at run time
   ws.getRange("A:B").clear();
@@ -16,29 +16,29 @@ export function queueStoreWrite(ctx: Ctx, store: StoreContents, exists: boolean)
 
 
 /** The ruleset JSON stored in the workbook, or null. */
-export async function readStoredRuleset(ctx: Ctx): Promise<string | null> {
-  const ws = ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-  ws.load("isNullObject");
-  await ctx.sync();
+export async function readStoredRuleset(context: Context): Promise<string | null> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+  ws.load("isNullObject"); // eslint-disable-line office-addins/no-navigational-load -- the fake Excel and Office.js both answer it
+  await context.sync();
   if (ws.isNullObject) return null;
   const used = ws.getUsedRangeOrNullObject(true) as Dims;
   used.load("isNullObject,values");
-  await ctx.sync();
+  await context.sync();
   return used.isNullObject ? null : parseStore(used.values).ruleset;
 }
 
 /** Stores (or, with null, removes) the ruleset JSON in the workbook, keeping the run records. */
-export async function writeStoredRuleset(ctx: Ctx, text: string | null): Promise<void> {
-  const ws = ctx.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-  ws.load("isNullObject");
-  await ctx.sync();
+export async function writeStoredRuleset(context: Context, text: string | null): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+  ws.load("isNullObject"); // eslint-disable-line office-addins/no-navigational-load -- the fake Excel and Office.js both answer it
+  await context.sync();
   let store = emptyStore();
   if (!ws.isNullObject) {
     const used = ws.getUsedRangeOrNullObject(true) as Dims;
     used.load("isNullObject,values");
-    await ctx.sync();
+    await context.sync();
     if (!used.isNullObject) store = parseStore(used.values);
   }
-  queueStoreWrite(ctx, { ...store, ruleset: text }, !ws.isNullObject);
-  await ctx.sync();
+  queueStoreWrite(context, { ...store, ruleset: text }, !ws.isNullObject);
+  await context.sync();
 }

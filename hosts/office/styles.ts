@@ -3,7 +3,7 @@
 // addresses split under Excel's limit), and reading officer cells' fills before we first colour them.
 import type { CellRef, CellStyle, FillSnapshot } from "../../engine";
 import { addressChunks } from "./a1";
-import { ROWS_PER_BLOCK, type Ctx } from "./read";
+import { ROWS_PER_BLOCK, type Context } from "./read";
 
 export const FILL_READ_CELLS_PER_SYNC = 40_000;
 
@@ -33,7 +33,7 @@ export const restoreFill = (fill: FillSnapshot) => (f: Excel.RangeFormat) => {
 
 
 /** Reads the current fills of cells (officer cells about to be coloured for the first time), in order. */
-export async function readFills(ctx: Ctx, ws: Excel.Worksheet, cells: CellRef[]): Promise<FillSnapshot[]> {
+export async function readFills(context: Context, ws: Excel.Worksheet, cells: CellRef[]): Promise<FillSnapshot[]> {
   const out = new Map<string, FillSnapshot>();
   const key = (row: number, column: number) => `${row}:${column}`;
   const byColumn = new Map<number, number[]>();
@@ -42,7 +42,7 @@ export async function readFills(ctx: Ctx, ws: Excel.Worksheet, cells: CellRef[])
   let count = 0;
   const flush = async () => {
     if (!pending.length) return;
-    await ctx.sync();
+    await context.sync();
     for (const p of pending) {
       p.result.value.forEach((row, i) => {
         const fill = row[0]?.format?.fill;

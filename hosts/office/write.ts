@@ -10,7 +10,7 @@
 import { planRun, runSnapshotArea, cutArea, NotWrittenError, STORE_SHEET, type CellRef, type CellStyle, type CellValue, type OutputPlan, type Rect, type SummaryChart } from "../../engine";
 import { areaAddress } from "./a1";
 import { toOffice } from "./office-values";
-import { readRects, ROWS_PER_BLOCK, type Ctx, type OfficeRead } from "./read";
+import { readRects, ROWS_PER_BLOCK, type Context, type OfficeRead } from "./read";
 import { queueStoreWrite } from "./store";
 import { applyStyle, queueStyle, readFills, restoreFill } from "./styles";
 
@@ -34,7 +34,7 @@ export interface WriteReport {
  * officer data is in the way.
  */
 export async function writeResults(
-  ctx: Ctx,
+  context: Context,
   plan: OutputPlan,
   read: OfficeRead,
   onProgress?: (done: number, total: number) => void,
@@ -43,13 +43,13 @@ export async function writeResults(
     if (read.protectedSheets.has(name)) throw NotWrittenError.protectedSheet(name);
   }
   const area = runSnapshotArea(plan, read.store, read.rect.rowIndex + read.rect.rowCount);
-  const decision = planRun(plan, read.store, await snapshot(ctx, plan, read, area), area);
-  const sync = () => ctx.sync();
-  const suspend = () => ctx.application.suspendScreenUpdatingUntilNextSync();
+  const decision = planRun(plan, read.store, await snapshot(context, plan, read, area), area);
+  const sync = () => context.sync();
+  const suspend = () => context.application.suspendScreenUpdatingUntilNextSync();
   const warnings = [...decision.notes];
-  const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+  const ws = context.workbook.worksheets.getItem(plan.sheet);
   const width = plan.headers.length;
-  const fills = decision.readFills.length ? await readFills(ctx, ws, decision.readFills) : [];
+  const fills = decision.readFills.length ? await readFills(context, ws, decision.readFills) : [];
 
   const blockRows = Math.max(1, Math.min(ROWS_PER_BLOCK, Math.floor(WRITE_BYTES_PER_SYNC / Math.max(1, avgRowBytes(plan.values)))));
   const blocks = Math.ceil(plan.values.length / blockRows);
@@ -59,16 +59,15 @@ export async function writeResults(
   // 1. Store first (so a failure later still leaves the originals recorded), then clear the old
   //    results area, restore fills the new run no longer needs, and write the header row.
   suspend();
-  queueStoreWrite(ctx, decision.storeAfter(fills), read.sheetNames.includes(STORE_SHEET));
+  queueStoreWrite(context, decision.storeAfter(fills), read.sheetNames.includes(STORE_SHEET));
   // The summary sheet's charts, to replace ours in step 4.
-  const oldCharts = read.sheetNames.includes(plan.summary.name) ? ctx.workbook.worksheets.getItem(plan.summary.name).charts : null;
+  const oldCharts = read.sheetNames.includes(plan.summary.name) ? context.workbook.worksheets.getItem(plan.summary.name).charts : null;
   oldCharts?.load("items/name");
   const clear = decision.clear;
   ws.getRangeByIndexes(clear.top - 1, clear.left - 1, clear.bottom - clear.top + 1, clear.right - clear.left + 1).clear();
   for (const { fill, cells } of decision.restore) queueStyle(ws, cells, restoreFill(fill));
-  const header = ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1, 1, width);
-  header.values = [plan.headers];
-  applyStyle(plan.headerStyle)(header.format);
+  ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1, 1, width).values = [plan.headers];
+  queueStyle(ws, plan.headers.map((_, j) => ({ row: plan.headerRow, column: plan.firstColumn + j })), applyStyle(plan.headerStyle));
   plan.columnWidths.forEach((w, j) => (ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1 + j, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHARACTER)));
   await sync();
   onProgress?.(1, total);
@@ -103,14 +102,14 @@ export async function writeResults(
   // 4. Summary sheet, replaced in place.
   if (chars === 0) suspend();
   for (const c of oldCharts?.items ?? []) if (c.name.startsWith(CHART_PREFIX)) c.delete();
-  writeSummary(ctx, plan.summary, read.sheetNames.includes(plan.summary.name));
+  writeSummary(context, plan.summary, read.sheetNames.includes(plan.summary.name));
   await sync();
 
   // 5. Charts on their own: one Excel refuses costs the charts (with a warning), not the run.
   if (plan.summary.charts?.length) {
     try {
       suspend();
-      const summary = ctx.workbook.worksheets.getItem(plan.summary.name);
+      const summary = context.workbook.worksheets.getItem(plan.summary.name);
       for (const c of plan.summary.charts) queueChart(summary, c);
       await sync();
     } catch (e) {
@@ -125,10 +124,10 @@ export async function writeResults(
  * The values of the area the run writes or clears, for the policy's check. A sheet's used range
  * was read in full, and nothing lies outside it; a table's neighbours must be read.
  */
-async function snapshot(ctx: Ctx, plan: OutputPlan, read: OfficeRead, area: Rect): Promise<CellValue[][]> {
+async function snapshot(context: Context, plan: OutputPlan, read: OfficeRead, area: Rect): Promise<CellValue[][]> {
   if (read.target.kind === "sheet") return cutArea(read.source.readSheet(plan.sheet)!, area);
   const rect = { sheet: plan.sheet, rowIndex: area.top - 1, columnIndex: area.left - 1, rowCount: area.bottom - area.top + 1, columnCount: area.right - area.left + 1 };
-  const [grid] = await readRects(ctx, [rect], false);
+  const [grid] = await readRects(context, [rect], false);
   return grid;
 }
 
@@ -137,8 +136,8 @@ function avgRowBytes(values: CellValue[][]): number {
   return sample.length ? JSON.stringify(sample).length / sample.length : 1;
 }
 
-function writeSummary(ctx: Ctx, summary: OutputPlan["summary"], exists: boolean): void {
-  const sheets = ctx.workbook.worksheets;
+function writeSummary(context: Context, summary: OutputPlan["summary"], exists: boolean): void {
+  const sheets = context.workbook.worksheets;
   const ws = exists ? sheets.getItem(summary.name) : sheets.add(summary.name);
   ws.getRange().clear();
   const width = Math.max(1, ...summary.rows.map((r) => r.length));
