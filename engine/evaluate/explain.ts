@@ -61,7 +61,8 @@ function line(...pieces: string[]): string {
 /** "Ofsted grade is at least 3 (actual 3)" */
 export function describeCondition(c: ConditionTrace): string {
   const rule = `${c.label} ${operatorText(c.operator)}${c.expected === undefined ? "" : " " + formatValue(c.expected)}`;
-  const actual = c.missing ? "missing" : formatValue(c.actual);
+  // The school's own value, even when what it is compared with is the missing part.
+  const actual = formatValue(c.actual);
   return c.negated ? line("not (", rule, ") (actual ", actual, ")") : line(rule, " (actual ", actual, ")");
 }
 

@@ -38,17 +38,21 @@ export function mapColumns(sheet: SheetData, fields: Field[], width: number): Co
     } else byHeader.set(key, c);
   }
   const index = new Map<string, number>();
-  const missing: string[] = [];
   for (const f of fields) {
     const c = f.headers.map((h) => byHeader.get(normaliseHeader(h))).find((x) => x !== undefined);
     if (c !== undefined) index.set(f.id, c);
-    else {
-      const near = nearest(f.headers[0], sheet.headers.slice(0, width).filter((h) => h && !index.has(h)));
-      const hint = near ? `; nearest header found: '${near}'` : "";
-      const text = `${f.label} (looked for ${f.headers.map((h) => `'${h}'`).join(", ")}${hint})`;
-      if (f.required) missing.push(text);
-      else warnings.push(`Sheet '${sheet.name}': no column for ${text}; rules using it treat it as missing`);
-    }
+  }
+  // Suggestions for the fields left without a column come only from headers no field reads.
+  const used = new Set(index.values());
+  const unused = sheet.headers.slice(0, width).filter((h, c) => h && !used.has(c));
+  const missing: string[] = [];
+  for (const f of fields) {
+    if (index.has(f.id)) continue;
+    const near = nearest(f.headers[0], unused);
+    const hint = near ? `; nearest header found: '${near}'` : "";
+    const text = `${f.label} (looked for ${f.headers.map((h) => `'${h}'`).join(", ")}${hint})`;
+    if (f.required) missing.push(text);
+    else warnings.push(`Sheet '${sheet.name}': no column for ${text}; rules using it treat it as missing`);
   }
   if (missing.length) {
     throw new InputError(
