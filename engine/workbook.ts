@@ -56,9 +56,10 @@ export interface OutputPlan {
   styles: { style: CellStyle; cells: CellRef[] }[];
   /**
    * Summary sheet content: rows of cells; headerRows are 0-based indices of rows to show in bold;
-   * cellStyles colour single cells (0-based row and column), e.g. the red/amber/green ratings.
+   * cellStyles colour single cells (0-based row and column), e.g. the red/amber/green ratings;
+   * columnWidths are in characters, left to right.
    */
-  summary: { name: string; rows: CellValue[][]; headerRows?: number[]; cellStyles?: { row: number; column: number; style: CellStyle }[]; charts?: SummaryChart[] };
+  summary: { name: string; rows: CellValue[][]; headerRows?: number[]; cellStyles?: { row: number; column: number; style: CellStyle }[]; charts?: SummaryChart[]; columnWidths?: number[] };
 }
 
 /** A rectangle of cells, 0-based. */

@@ -11,7 +11,7 @@ export const SUMMARY_SHEET = "Categorisation summary";
 export function summaryRows(
   result: RunResult,
   ruleset: Ruleset,
-): { rows: CellValue[][]; headerRows: number[]; cellStyles: { row: number; column: number; style: CellStyle }[]; charts: SummaryChart[] } {
+): { rows: CellValue[][]; headerRows: number[]; cellStyles: { row: number; column: number; style: CellStyle }[]; charts: SummaryChart[]; columnWidths: number[] } {
   const rows = result.rows;
   const bands = ruleset.bands.map((b) => b.id);
   const count = <T>(items: T[], pick: (x: T) => string) =>
@@ -64,7 +64,10 @@ export function summaryRows(
   charts.push(...(la.charts ?? []));
   const warned = rows.filter((r) => r.warnings.length).length;
   if (warned || result.warnings.length) out.push([], [`Data warnings: ${warned} rows; ${result.warnings.length} sheet-level (see the report)`]);
-  return { rows: out, headerRows, cellStyles: la.cellStyles, charts: placeCharts(charts, out) };
+  // Labels in the first column, numbers in the rest.
+  const width = out.reduce((w, r) => Math.max(w, r.length), 1);
+  const columnWidths = Array.from({ length: width }, (_, j) => (j === 0 ? 36 : 14));
+  return { rows: out, headerRows, cellStyles: la.cellStyles, charts: placeCharts(charts, out), columnWidths };
 }
 
 /** A line of text longer than this may run on to the right, under a chart (about what the first three columns show). */

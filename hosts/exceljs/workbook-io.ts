@@ -88,6 +88,5 @@ export function applyPlanToExcelJS(wb: ExcelJS.Workbook, plan: OutputPlan, style
   summary.getRow(1).font = { bold: true, size: 14 };
   for (const i of plan.summary.headerRows ?? []) if (i > 0) summary.getRow(i + 1).font = { bold: true };
   for (const c of plan.summary.cellStyles ?? []) styleCell(summary.getCell(c.row + 1, c.column + 1), c.style);
-  summary.getColumn(1).width = 36;
-  for (let c = 2; c <= 12; c++) summary.getColumn(c).width = 14;
+  plan.summary.columnWidths?.forEach((w, j) => (summary.getColumn(j + 1).width = w));
 }

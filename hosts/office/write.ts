@@ -156,8 +156,7 @@ function writeSummary(context: Context, summary: OutputPlan["summary"], exists: 
     byStyle.get(key)!.cells.push({ row: c.row + 1, column: c.column + 1 });
   }
   for (const g of byStyle.values()) queueStyle(ws, g.cells, applyStyle(g.style));
-  ws.getRangeByIndexes(0, 0, 1, 1).format.columnWidth = 200;
-  if (width > 1) ws.getRangeByIndexes(0, 1, 1, width - 1).format.columnWidth = 80;
+  summary.columnWidths?.forEach((w, j) => (ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHARACTER)));
 }
 
 /**
