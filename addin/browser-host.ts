@@ -3,7 +3,7 @@
 // download. Loaded on demand, so ExcelJS is not in the bundle Excel loads. Run and Clear are
 // hosts/exceljs-run.ts, shared with the command-line tool.
 import ExcelJS from "exceljs";
-import { InputError, SUMMARY_SHEET, type Ruleset } from "../engine";
+import { InputError, type Ruleset } from "../engine";
 import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { clearOnExcelJS, readStore, runOnExcelJS, writeStore } from "../hosts/exceljs/run-and-clear";
 import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";
@@ -29,8 +29,9 @@ export class BrowserHost implements PaneHost {
 
   async listTargets(): Promise<Target[]> {
     const source = sourceFromExcelJS(this.wb);
+    const summary = readStore(this.wb).summary?.name;
     return this.wb.worksheets
-      .filter((ws) => ws.state === "visible" && ws.name !== SUMMARY_SHEET)
+      .filter((ws) => ws.state === "visible" && ws.name !== summary)
       .map((ws) => source.readSheet(ws.name)!)
       .filter((s) => s.headers.length)
       .map((s) => ({ id: `sheet:${s.name}`, sheet: s.name, label: `Sheet ${s.name}`, headers: s.headers, headerRow: s.headerRow, dataRows: s.rows.length }));
@@ -55,8 +56,8 @@ export class BrowserHost implements PaneHost {
     return outcome;
   }
 
-  async clear(target: Target, ruleset: Ruleset | null): Promise<string> {
-    return clearOnExcelJS(this.wb, target.sheet, ruleset);
+  async clear(target: Target): Promise<string> {
+    return clearOnExcelJS(this.wb, target.sheet);
   }
 
   /** The workbook as an .xlsx file. */

@@ -34,15 +34,15 @@ export class OfficePaneHost implements PaneHost {
       progress(0, "Reading the workbook…");
       const histories = (ruleset.history ?? []).flatMap((h) => h.sheet);
       const read = await readWorkbook(context, targetOf(target), histories);
-      const result = await categorise(read.source, ruleset, { sheet: target.sheet, onProgress: phase(progress, "categorise", "Categorising: {done} of {total} rows…") });
+      const result = await categorise(read.source, ruleset, { sheet: target.sheet, store: read.store, onProgress: phase(progress, "categorise", "Categorising: {done} of {total} rows…") });
       const plan = buildOutputPlan(result, ruleset);
       const report = await writeResults(context, plan, read, phase(progress, "write", "Writing results…"));
       return { result, plan, notes: report.warnings };
     });
   }
 
-  clear(target: Target, ruleset: Ruleset | null): Promise<string> {
-    return Excel.run((context) => clearResults(context, targetOf(target), ruleset));
+  clear(target: Target): Promise<string> {
+    return Excel.run((context) => clearResults(context, targetOf(target)));
   }
 
   async watchSelection(listener: (sheet: string, row: number) => void): Promise<() => Promise<void>> {

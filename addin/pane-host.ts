@@ -27,7 +27,7 @@ export interface PaneHost {
   storeRuleset(text: string | null): Promise<void>;
   run(target: Target, ruleset: Ruleset, progress: Progress): Promise<RunOutcome>;
   /** Removes results and restores fills; returns a message for the officer. */
-  clear(target: Target, ruleset: Ruleset | null): Promise<string>;
+  clear(target: Target): Promise<string>;
   /** Office only: calls back with the sheet and 1-based row of each new selection. */
   watchSelection?(listener: (sheet: string, row: number) => void): Promise<() => Promise<void>>;
   /** Office only: selects a school's row in the sheet. */

@@ -35,7 +35,7 @@ export { laSummary, bandsByField, RAG_STYLES, type LaSummary, type LaMeasure, ty
 export { summaryCharts, riskChart, bandCharts, type ChartSpec, type ChartSeries } from "./output/charts";
 export { buildOutputPlan, splitStyles, type StyleSplit } from "./output/output-plan";
 export { STORE_SHEET, emptyStore, parseStore, storeGrid, type FillSnapshot, type StoreContents, type ResultsRecord } from "./output/run-record";
-export { planRun, planClear, runSnapshotArea, clearSnapshotArea, cutArea, type RunDecision, type ClearSnapshot, type ClearDecision, type FillGroup, type Rect } from "./output/rerun-policy";
+export { planRun, planClear, runSnapshotArea, cutArea, type HeaderRow, type RunDecision, type ClearSnapshot, type ClearDecision, type FillGroup, type Rect } from "./output/rerun-policy";
 
 // analysis/
 export { runRulesetTests, runCase, type CaseOutcome } from "./analysis/ruleset-tests";

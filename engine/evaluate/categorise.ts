@@ -2,6 +2,7 @@
 import type { CellValue, SheetData, WorkbookSource } from "../workbook";
 import type { Escalation, FactValue, RowResult, RunResult, TriggerHit } from "../results";
 import type { Band, Ruleset, Stage, Trigger } from "../ruleset/schema";
+import type { StoreContents } from "../output/run-record";
 import { compileRuleset, type CompiledRuleset } from "./compile-ruleset";
 import { mapColumns, officerColumnCount, readRow } from "../read/mapping";
 import { normaliseHeader } from "../read/headers";
@@ -19,14 +20,24 @@ export interface RunOptions {
   asOf?: string;
   /** Called every few hundred rows; the run yields to the event loop then so a UI can repaint. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The workbook's store: an earlier run's results block, found by the run record, is not part of
+   * the officer's table. Without a record every headed column is the officer's, whatever its header.
+   */
+  store?: StoreContents;
 }
 
 export async function categorise(source: WorkbookSource, ruleset: Ruleset, options: RunOptions = {}): Promise<RunResult> {
   const asOf = options.asOf ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new InputError(`The run date '${asOf}' is not a date written YYYY-MM-DD`);
   const sheet = pickSheet(source, ruleset, options.sheet);
-  const width = officerColumnCount(sheet, ruleset);
+  const recorded = options.store?.records[sheet.name];
+  const width = officerColumnCount(sheet, recorded);
   const { index, warnings } = mapColumns(sheet, ruleset.fields, width);
+  const beyond = sheet.headers.slice(width + (recorded?.headers.length ?? 0)).filter((h) => h !== "");
+  if (width < sheet.headers.length && beyond.length) {
+    warnings.unshift(`Sheet '${sheet.name}': ${beyond.map((h) => `'${h}'`).join(", ")} stand right of the last run's results columns, so this run does not read them; move them left of 'Category' to use them`);
+  }
   const histories = readHistories(source, ruleset);
   warnings.push(...histories.warnings);
   const compiled = compileRuleset(ruleset);

@@ -6,8 +6,8 @@ import type { CellRef, CellValue, OutputPlan } from "../workbook";
 import { NotWrittenError, columnLetter } from "../errors";
 import { isBlank } from "../read/table";
 import { normaliseHeader } from "../read/headers";
-import { RESULT_HEADERS, resultHeaders, trailingResultsBlock } from "../read/results-block";
-import type { Ruleset } from "../ruleset/schema";
+import { relocateRecord } from "../read/results-block";
+import { SUMMARY_SHEET } from "./summary-sheet";
 import { splitStyles, type StyleSplit } from "./output-plan";
 import { cellKey, groupByFill, originalsMap, originalsRecord, type FillGroup, type FillSnapshot, type ResultsRecord, type StoreContents } from "./run-record";
 
@@ -21,10 +21,26 @@ export interface Rect {
   right: number;
 }
 
-/** The last run on this sheet, when its results block is where this run's goes (same layout). */
-function previousRun(plan: OutputPlan, store: StoreContents): ResultsRecord | null {
+/** A sheet's header row as the host read it: its cells from firstColumn, at sheet row `row`. */
+export interface HeaderRow {
+  cells: readonly CellValue[];
+  row: number;
+  firstColumn: number;
+}
+
+/**
+ * The last run on this sheet, found where its results block is now (by the run record, never by
+ * header names alone), when that is where this run writes. `notes` say what could not be found.
+ */
+function previousRun(plan: OutputPlan, store: StoreContents, header: HeaderRow): { record: ResultsRecord | null; notes: string[] } {
   const recorded = store.records[plan.sheet];
-  return recorded && recorded.headerRow === plan.headerRow && recorded.firstColumn === plan.firstColumn ? recorded : null;
+  if (!recorded) return { record: null, notes: [] };
+  const found = relocateRecord(recorded, header, plan.firstColumn);
+  if (!found || found.record.firstColumn !== plan.firstColumn || found.record.headerRow !== plan.headerRow) {
+    return { record: null, notes: [`The results columns of the last run on '${plan.sheet}' are no longer where the record says, so trigger colours from that run could not be restored.`] };
+  }
+  const lost = found.lost ? [`${found.lost.toLocaleString("en-GB")} cells coloured by the last run on '${plan.sheet}' stand in columns whose header changed, so their own colours could not be restored.`] : [];
+  return { record: found.record, notes: lost };
 }
 
 /**
@@ -32,14 +48,26 @@ function previousRun(plan: OutputPlan, store: StoreContents): ResultsRecord | nu
  * wrote, down to the lowest row either reaches or the table ends (tableBottom, a sheet row).
  * The host reads this area's values (header row first) as the snapshot planRun checks.
  */
-export function runSnapshotArea(plan: OutputPlan, store: StoreContents, tableBottom: number): Rect {
-  const previous = previousRun(plan, store);
+export function runSnapshotArea(plan: OutputPlan, store: StoreContents, header: HeaderRow, tableBottom: number): Rect {
+  const previous = previousRun(plan, store, header).record;
   return {
     top: plan.headerRow,
     left: plan.firstColumn,
     right: plan.firstColumn + Math.max(plan.headers.length, previous?.headers.length ?? 0) - 1,
     bottom: Math.max(plan.headerRow + plan.values.length, tableBottom, previous?.lastRow ?? 0),
   };
+}
+
+/**
+ * The summary sheet's name: the one this workbook's last run wrote, else "Categorisation summary",
+ * else, when the officer has a sheet of that name, the first of "… (2)", "… (3)" that is free.
+ */
+function summaryName(store: StoreContents, sheetNames: readonly string[]): string {
+  if (store.summary && sheetNames.includes(store.summary.name)) return store.summary.name;
+  const taken = new Set(sheetNames.map((n) => n.toLowerCase()));
+  let name = SUMMARY_SHEET;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${SUMMARY_SHEET} (${i})`;
+  return name;
 }
 
 /** The part of a sheet's table (header row first) that lies in a rectangle: a snapshot for planRun. */
@@ -62,6 +90,8 @@ export interface RunDecision {
   readFills: CellRef[];
   /** What to paint: results cells take the whole style, officer cells only a fill. */
   styles: StyleSplit;
+  /** The summary sheet to write: ours from the last run, or a name no officer sheet has. */
+  summaryName: string;
   /** Notes for the officer besides the run's warnings. */
   notes: string[];
   /** The store to write, given the fills read for readFills (in the same order). */
@@ -69,26 +99,32 @@ export interface RunDecision {
 }
 
 /**
- * Decides a run's writes from the plan, the stored record and a snapshot of runSnapshotArea.
- * Throws NotWrittenError, before anything is written, when officer data is in the area.
+ * Decides a run's writes from the plan, the stored record, the sheet's header row and sheet
+ * names, and a snapshot of runSnapshotArea. Throws NotWrittenError, before anything is written,
+ * when officer data is in the area: only the last run's own columns, found by its record, may
+ * be overwritten, whatever headers other columns carry.
  */
-export function planRun(plan: OutputPlan, store: StoreContents, snapshot: CellValue[][], area: Rect): RunDecision {
-  const previous = previousRun(plan, store);
-  const problem = officerDataIn(snapshot, plan, [...plan.headers, ...(previous?.headers ?? [])]);
+export function planRun(plan: OutputPlan, store: StoreContents, header: HeaderRow, sheetNames: readonly string[], snapshot: CellValue[][], area: Rect): RunDecision {
+  const { record: previous, notes } = previousRun(plan, store, header);
+  const problem = officerDataIn(snapshot, plan, previous?.headers ?? []);
   if (problem) throw new NotWrittenError("officer-data", problem, plan.sheet);
 
-  const notes: string[] = [];
-  if (store.records[plan.sheet] && !previous) notes.push(`The table on '${plan.sheet}' moved since the last run, so trigger colours from that run could not be restored.`);
+  const name = summaryName(store, sheetNames);
   const recorded = originalsMap(previous ?? undefined);
   const styles = splitStyles(plan);
   const coloured = styles.officer.flatMap((g) => g.cells);
   const now = new Set(coloured.map(cellKey));
   const readFills = coloured.filter((c) => !recorded.has(cellKey(c)));
+  const headerOf = (column: number) => {
+    const h = header.cells[column - header.firstColumn];
+    return h === null || h === undefined ? "" : String(h);
+  };
   return {
     clear: area,
     restore: groupByFill(recorded, (k) => !now.has(k)),
     readFills,
     styles,
+    summaryName: name,
     notes,
     storeAfter(fills) {
       // Never record our own fills: what the last run recorded stays the original.
@@ -99,14 +135,17 @@ export function planRun(plan: OutputPlan, store: StoreContents, snapshot: CellVa
         const kept = recorded.get(k);
         if (kept) originals.set(k, kept);
       }
+      const originalHeaders: Record<string, string> = {};
+      for (const c of coloured) originalHeaders[c.column] ??= headerOf(c.column);
       const record: ResultsRecord = {
         headerRow: plan.headerRow,
         firstColumn: plan.firstColumn,
         headers: plan.headers,
         lastRow: plan.headerRow + plan.values.length,
         originals: originalsRecord(originals),
+        originalHeaders,
       };
-      return { ...store, records: { ...store.records, [plan.sheet]: record }, summary: { sheet: plan.sheet, name: plan.summary.name } };
+      return { ...store, records: { ...store.records, [plan.sheet]: record }, summary: { sheet: plan.sheet, name } };
     },
   };
 }
@@ -133,21 +172,15 @@ function officerDataIn(grid: CellValue[][], plan: OutputPlan, ours: string[]): s
   return null;
 }
 
-/** Where the record says a sheet's results header row is: the host reads these cells for planClear. */
-export function clearSnapshotArea(sheet: string, store: StoreContents): Rect | null {
-  const r = store.records[sheet];
-  return r ? { top: r.headerRow, left: r.firstColumn, bottom: r.headerRow, right: r.firstColumn + r.headers.length - 1 } : null;
-}
-
 export interface ClearSnapshot {
-  /** The cells of clearSnapshotArea (one row), or null when there is no record. */
-  recordedHeaders: CellValue[] | null;
-  /** The sheet's table as read: its header texts, header row, first column and last row. */
-  table: { headers: string[]; headerRow: number; firstColumn: number; bottom: number };
+  /** The sheet's header row, wide enough to hold the recorded results block. */
+  header: HeaderRow;
+  /** The last row of the sheet's table. */
+  bottom: number;
 }
 
 export interface ClearDecision {
-  /** Our results columns, to clear (values and formats); null when none were found. */
+  /** The last run's results columns, to clear (values and formats); null when none were found. */
   clear: Rect | null;
   /** Officer cells back to their own fills. */
   restore: FillGroup[];
@@ -160,32 +193,30 @@ export interface ClearDecision {
 }
 
 /**
- * Decides Clear on a sheet: the recorded results block when its headers are still there, else a
- * trailing block of our headers (results written without a record); the recorded fills; the
- * summary sheet that run wrote. Without a record, the ruleset's results headers (or the standard
- * ones) are looked for.
+ * Decides Clear on a sheet from its run record alone: the recorded results block where its
+ * headers now stand, the recorded fills (moved with their columns), the summary sheet that run
+ * wrote. Without a record nothing is ours, so nothing is cleared, whatever the headers say.
  */
-export function planClear(sheet: string, store: StoreContents, snapshot: ClearSnapshot, ruleset: Ruleset | null): ClearDecision {
-  const record = store.records[sheet];
-  const { table } = snapshot;
-  let clear: Rect | null = null;
-  if (record && snapshot.recordedHeaders && record.headers.every((h, j) => normaliseHeader(snapshot.recordedHeaders![j]) === normaliseHeader(h))) {
-    clear = { top: record.headerRow, left: record.firstColumn, right: record.firstColumn + record.headers.length - 1, bottom: Math.max(record.lastRow, table.bottom) };
-  } else {
-    const block = trailingResultsBlock(table.headers, ruleset ? resultHeaders(ruleset) : RESULT_HEADERS);
-    if (block) clear = { top: table.headerRow, left: table.firstColumn + block.start, right: table.firstColumn + block.end - 1, bottom: table.bottom };
-  }
-  const originals = originalsMap(record);
+export function planClear(sheet: string, store: StoreContents, snapshot: ClearSnapshot): ClearDecision {
+  const recorded = store.records[sheet];
+  const found = recorded ? relocateRecord(recorded, snapshot.header, Number.NaN) : null;
+  const record = found?.record;
+  const clear = record
+    ? { top: record.headerRow, left: record.firstColumn, right: record.firstColumn + record.headers.length - 1, bottom: Math.max(record.lastRow, snapshot.bottom) }
+    : null;
+  // Without the block, the recorded fills are still the officer's own where nothing moved.
+  const originals = originalsMap(record ?? recorded);
   const dropSummary = store.summary?.sheet === sheet ? store.summary.name : null;
   const { [sheet]: _gone, ...records } = store.records;
   const cleared = !!clear || originals.size > 0;
+  const lost = found?.lost ? ` ${found.lost.toLocaleString("en-GB")} cells stand in columns whose header changed, so their own colours could not be restored.` : "";
   return {
     clear,
     restore: groupByFill(originals),
     dropSummary,
     store: { ...store, records, summary: dropSummary ? null : store.summary },
     message: cleared
-      ? `Cleared the results on '${sheet}'${originals.size ? ` and restored ${originals.size.toLocaleString("en-GB")} cell colours` : ""}.`
+      ? `Cleared the results on '${sheet}'${originals.size ? ` and restored ${originals.size.toLocaleString("en-GB")} cell colours` : ""}.${lost}`
       : `No results to clear on '${sheet}'.`,
   };
 }

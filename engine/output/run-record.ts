@@ -34,6 +34,11 @@ export interface ResultsRecord {
   lastRow: number;
   /** Original fills of coloured officer cells: JSON of a FillSnapshot -> flat [row, col, row, col, ...]. */
   originals: Record<string, number[]>;
+  /**
+   * The header over each column in originals (column number -> header text), so the originals
+   * are found again when the officer inserts or deletes columns. Records written before it lack it.
+   */
+  originalHeaders?: Record<string, string>;
 }
 
 export interface StoreContents {

@@ -1,20 +1,20 @@
 // Matching a sheet's headers to a ruleset's fields, and reading each row's cells into facts.
 import type { SheetData } from "../workbook";
 import type { FactValue } from "../results";
-import type { Field, Ruleset } from "../ruleset/schema";
+import type { Field } from "../ruleset/schema";
 import { coerce } from "./coerce";
 import { InputError, describeColumn } from "../errors";
 import { nearest } from "../util/nearest";
 import { normaliseHeader } from "./headers";
-import { resultHeaders, trailingResultsBlock } from "./results-block";
+import { findRecordedBlock } from "./results-block";
 
 /**
- * How many columns belong to the officer: a trailing block of results headers left by an earlier
- * run (starting with "Category") is ours to overwrite, so it is excluded.
+ * How many columns (from the first) are the officer's table: up to the last headed column, or up
+ * to an earlier run's results block where the run record finds it on the header row.
  */
-export function officerColumnCount(sheet: SheetData, ruleset: Ruleset): number {
-  const block = trailingResultsBlock(sheet.headers, resultHeaders(ruleset));
-  if (block) return block.start;
+export function officerColumnCount(sheet: SheetData, recordedHeaders?: { headers: string[]; firstColumn: number }): number {
+  const at = recordedHeaders ? findRecordedBlock(sheet.headers, recordedHeaders.headers, recordedHeaders.firstColumn - sheet.firstColumn) : null;
+  if (at !== null) return at;
   let end = sheet.headers.length;
   while (end > 0 && sheet.headers[end - 1] === "") end--;
   return end;

@@ -5,7 +5,6 @@ import type ExcelJS from "exceljs";
 import {
   buildOutputPlan,
   categorise,
-  clearSnapshotArea,
   cutArea,
   emptyStore,
   NotWrittenError,
@@ -89,35 +88,36 @@ function clearArea(ws: ExcelJS.Worksheet, area: Rect): void {
  */
 export async function runOnExcelJS(wb: ExcelJS.Workbook, ruleset: Ruleset, options: ExcelJSRunOptions = {}): Promise<ExcelJSRun> {
   const source = sourceFromExcelJS(wb);
-  const result = await categorise(source, ruleset, options);
-  const plan = buildOutputPlan(result, ruleset);
   const store = readStore(wb);
+  const result = await categorise(source, ruleset, { ...options, store });
+  const plan = buildOutputPlan(result, ruleset);
   const sheet = source.readSheet(plan.sheet)!;
-  const area = runSnapshotArea(plan, store, sheet.headerRow + sheet.rows.length);
-  const decision = planRun(plan, store, cutArea(sheet, area), area);
+  const header = { cells: sheet.headers, row: sheet.headerRow, firstColumn: sheet.firstColumn };
+  const area = runSnapshotArea(plan, store, header, sheet.headerRow + sheet.rows.length);
+  const decision = planRun(plan, store, header, wb.worksheets.map((ws) => ws.name), cutArea(sheet, area), area);
   options.onWrite?.();
 
   const ws = wb.getWorksheet(plan.sheet)!;
   const fills = decision.readFills.map((c) => fillOf(ws.getCell(c.row, c.column)));
   clearArea(ws, decision.clear);
   restoreFills(ws, decision.restore);
-  applyPlanToExcelJS(wb, plan, decision.styles);
+  const written = { ...plan, summary: { ...plan.summary, name: decision.summaryName } };
+  applyPlanToExcelJS(wb, written, decision.styles);
   writeStore(wb, decision.storeAfter(fills));
-  return { result, plan, notes: decision.notes };
+  return { result, plan: written, notes: decision.notes };
 }
 
 /**
  * Removes a sheet's results columns, restores the recorded officer fills and deletes the summary
  * sheet that run wrote, as the re-run policy decides. Returns a message for the user.
  */
-export function clearOnExcelJS(wb: ExcelJS.Workbook, sheetName: string, ruleset: Ruleset | null): string {
+export function clearOnExcelJS(wb: ExcelJS.Workbook, sheetName: string): string {
   const ws = wb.getWorksheet(sheetName);
   if (!ws) throw new NotWrittenError("missing-target", `There is no sheet '${sheetName}' in this workbook.`, sheetName);
   const store = readStore(wb);
   const sheet = sourceFromExcelJS(wb).readSheet(sheetName)!;
-  const at = clearSnapshotArea(sheetName, store);
-  const recordedHeaders = at ? Array.from({ length: at.right - at.left + 1 }, (_, j) => ws.getCell(at.top, at.left + j).value as string | null) : null;
-  const decision = planClear(sheetName, store, { recordedHeaders, table: { headers: sheet.headers, headerRow: sheet.headerRow, firstColumn: sheet.firstColumn, bottom: sheet.headerRow + sheet.rows.length } }, ruleset);
+  const header = { cells: sheet.headers, row: sheet.headerRow, firstColumn: sheet.firstColumn };
+  const decision = planClear(sheetName, store, { header, bottom: sheet.headerRow + sheet.rows.length });
   if (decision.clear) clearArea(ws, decision.clear);
   restoreFills(ws, decision.restore);
   const summary = decision.dropSummary ? wb.getWorksheet(decision.dropSummary) : undefined;

@@ -23,6 +23,8 @@ const POINTS_PER_CHARACTER = 5.4;
 
 export interface WriteReport {
   valueBlocks: number;
+  /** The summary sheet written (the plan's name, or another when the officer has a sheet of that name). */
+  summaryName: string;
   warnings: string[];
 }
 
@@ -39,11 +41,14 @@ export async function writeResults(
   read: OfficeRead,
   onProgress?: (done: number, total: number) => void,
 ): Promise<WriteReport> {
-  for (const name of [plan.sheet, plan.summary.name, STORE_SHEET]) {
+  const sheet = read.source.readSheet(plan.sheet)!;
+  const header = { cells: sheet.headers, row: sheet.headerRow, firstColumn: sheet.firstColumn };
+  const area = runSnapshotArea(plan, read.store, header, read.rect.rowIndex + read.rect.rowCount);
+  const decision = planRun(plan, read.store, header, read.sheetNames, await snapshot(context, plan, read, area), area);
+  const summaryName = decision.summaryName;
+  for (const name of [plan.sheet, summaryName, STORE_SHEET]) {
     if (read.protectedSheets.has(name)) throw NotWrittenError.protectedSheet(name);
   }
-  const area = runSnapshotArea(plan, read.store, read.rect.rowIndex + read.rect.rowCount);
-  const decision = planRun(plan, read.store, await snapshot(context, plan, read, area), area);
   const sync = () => context.sync();
   const suspend = () => context.application.suspendScreenUpdatingUntilNextSync();
   const warnings = [...decision.notes];
@@ -61,7 +66,7 @@ export async function writeResults(
   suspend();
   queueStoreWrite(context, decision.storeAfter(fills), read.sheetNames.includes(STORE_SHEET));
   // The summary sheet's charts, to replace ours in step 4.
-  const oldCharts = read.sheetNames.includes(plan.summary.name) ? context.workbook.worksheets.getItem(plan.summary.name).charts : null;
+  const oldCharts = read.sheetNames.includes(summaryName) ? context.workbook.worksheets.getItem(summaryName).charts : null;
   oldCharts?.load("items/name");
   const clear = decision.clear;
   ws.getRangeByIndexes(clear.top - 1, clear.left - 1, clear.bottom - clear.top + 1, clear.right - clear.left + 1).clear();
@@ -102,22 +107,22 @@ export async function writeResults(
   // 4. Summary sheet, replaced in place.
   if (chars === 0) suspend();
   for (const c of oldCharts?.items ?? []) if (c.name.startsWith(CHART_PREFIX)) c.delete();
-  writeSummary(context, plan.summary, read.sheetNames.includes(plan.summary.name));
+  writeSummary(context, { ...plan.summary, name: summaryName }, read.sheetNames.includes(summaryName));
   await sync();
 
   // 5. Charts on their own: one Excel refuses costs the charts (with a warning), not the run.
   if (plan.summary.charts?.length) {
     try {
       suspend();
-      const summary = context.workbook.worksheets.getItem(plan.summary.name);
+      const summary = context.workbook.worksheets.getItem(summaryName);
       for (const c of plan.summary.charts) queueChart(summary, c);
       await sync();
     } catch (e) {
-      warnings.push(`The charts could not be added to '${plan.summary.name}' (${e instanceof Error ? e.message : String(e)}); its tables are complete.`);
+      warnings.push(`The charts could not be added to '${summaryName}' (${e instanceof Error ? e.message : String(e)}); its tables are complete.`);
     }
   }
   onProgress?.(total, total);
-  return { valueBlocks: blocks, warnings };
+  return { valueBlocks: blocks, summaryName, warnings };
 }
 
 /**

@@ -44,7 +44,7 @@ describe("BrowserHost", () => {
     await host.run(targets[0], ruleset, noProgress);
     expect(wb.getWorksheet("Schools")!.getCell(7, noteColumn).value).toBe("call the head");
 
-    expect(await host.clear(targets[0], ruleset)).toMatch(/Cleared the results on 'Schools' and restored [\d,]+ cell colours/);
+    expect(await host.clear(targets[0])).toMatch(/Cleared the results on 'Schools' and restored [\d,]+ cell colours/);
     wb.getWorksheet("Schools")!.getCell(7, noteColumn).value = null;
     const cleared = await open(host);
     expect(cells(cleared)).toEqual(cells(original));

@@ -78,11 +78,11 @@ describe("Office adapter + engine on the Staffordshire example", () => {
     const snapshot = () => [...xl.sheet("Schools").cells].sort(([a], [b]) => (a < b ? -1 : 1));
     const once = snapshot();
     const again = await readWorkbook(xl.context, { kind: "sheet", sheet: "Schools" }, (ruleset.history ?? []).flatMap((h) => h.sheet));
-    const second = await categorise(again.source, ruleset, { sheet: "Schools", asOf: AS_OF });
+    const second = await categorise(again.source, ruleset, { sheet: "Schools", asOf: AS_OF, store: again.store });
     expect(second.tableColumns).toBe(result.tableColumns);
     await writeResults(xl.context, buildOutputPlan(second, ruleset), again);
     expect(snapshot()).toEqual(once);
-    await clearResults(xl.context, { kind: "sheet", sheet: "Schools" }, ruleset);
+    await clearResults(xl.context, { kind: "sheet", sheet: "Schools" });
     expect(snapshot()).toEqual([...toFake(wb).sheet("Schools").cells].sort(([a], [b]) => (a < b ? -1 : 1)));
   });
 

@@ -167,22 +167,23 @@ describe("writing 10,000 rows", () => {
     expect(sheet.cell(HEADER_ROW + 7, 3).fill).toEqual({ color: "#92D050", pattern: "LightUp", patternColor: "#FF0000" });
     expect(sheet.cell(HEADER_ROW + 14, 5).fill.color).toBe(TRIGGER_STYLE.fill);
 
-    expect(await clearResults(xl.context, SHEET, null)).toMatch(/^Cleared the results on 'Schools'/);
+    expect(await clearResults(xl.context, SHEET)).toMatch(/^Cleared the results on 'Schools'/);
     expect(snapshot(xl)).toEqual(pristine);
     expect(xl.sheets.map((s) => s.name)).toEqual(["Schools", STORE_SHEET]);
     // Clearing again is harmless.
-    expect(await clearResults(xl.context, SHEET, null)).toBe("No results to clear on 'Schools'.");
+    expect(await clearResults(xl.context, SHEET)).toBe("No results to clear on 'Schools'.");
     expect(snapshot(xl)).toEqual(pristine);
   });
 
-  it("Clear finds results by their headers when the workbook has no record (e.g. written by the CLI)", async () => {
+  it("Clear leaves columns headed like results alone when the workbook has no record of a run (they are the officer's)", async () => {
     const xl = new FakeExcel();
     const sheet = schoolsSheet(xl, 10);
-    const pristine = snapshot(xl);
     sheet.put(HEADER_ROW - 1, FIRST_RESULTS_COLUMN - 1, [RESULTS]);
     sheet.put(HEADER_ROW, FIRST_RESULTS_COLUMN - 1, [["A No concern", "A No concern", null, null, "Light touch", null, "Band A"]]);
-    expect(await clearResults(xl.context, SHEET, null)).toMatch(/^Cleared the results on 'Schools'/);
-    expect(snapshot(xl)).toEqual(pristine);
+    const before = snapshot(xl);
+    expect(await clearResults(xl.context, SHEET)).toBe("No results to clear on 'Schools'.");
+    expect(snapshot(xl)).toEqual(before);
+    expect(xl.writes).toEqual([]);
   });
 });
 
@@ -214,7 +215,7 @@ describe("refusing to write", () => {
     sheet.put(HEADER_ROW + 4, beyond, [["call the head on Monday"]]);
     await run(xl, 30, 5);
     expect(sheet.cell(HEADER_ROW + 4, beyond).value).toBe("call the head on Monday");
-    await clearResults(xl.context, SHEET, null);
+    await clearResults(xl.context, SHEET);
     expect(sheet.cell(HEADER_ROW + 4, beyond).value).toBe("call the head on Monday");
     expect(sheet.cell(HEADER_ROW - 1, FIRST_RESULTS_COLUMN - 1).value).toBe("");
   });
@@ -241,7 +242,7 @@ describe("the stored ruleset", () => {
     expect(await readStoredRuleset(xl.context)).toBe(text);
     expect(xl.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
     // The run record survived: Clear still restores.
-    expect(await clearResults(xl.context, SHEET, null)).toMatch(/^Cleared the results on 'Schools'/);
+    expect(await clearResults(xl.context, SHEET)).toMatch(/^Cleared the results on 'Schools'/);
     expect(await readStoredRuleset(xl.context)).toBe(text);
   });
 });
@@ -363,7 +364,7 @@ describe("native charts on the summary sheet", () => {
     await xl.context.sync();
     expect(gone.isNullObject).toBe(true);
 
-    await clearResults(xl.context, SHEET, null);
+    await clearResults(xl.context, SHEET);
     expect(xl.sheets.map((s) => s.name)).toEqual(["Schools", STORE_SHEET]);
   });
 
