@@ -6,9 +6,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as crypto from "crypto";
 import ExcelJS from "exceljs";
-import { parseRuleset, STORE_SHEET, SUMMARY_SHEET } from "../engine";
+import { STORE_SHEET, SUMMARY_SHEET } from "../engine";
 import { BrowserHost } from "../addin/browser-host";
-import { runCli, tempDir, STAFFS_BOOK, STAFFS_RULES } from "./helpers/cli";
+import { runCli, tempDir, STAFFS_BOOK } from "./helpers/cli";
 
 const dir = tempDir("rerun-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
