@@ -44,3 +44,4 @@ export { backtest, readGradeColumn, type BacktestResult, type Confusion, type De
 
 // Dates as officers read them.
 export { ukDate, todayIso } from "./util/dates";
+export { maxOf } from "./util/max-of";

@@ -39,7 +39,7 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
     warnings.unshift(`Sheet '${sheet.name}': ${beyond.map((h) => `'${h}'`).join(", ")} stand right of the last run's results columns, so this run does not read them; move them left of 'Category' to use them`);
   }
   const histories = readHistories(source, ruleset);
-  warnings.push(...histories.warnings);
+  for (const w of histories.warnings) warnings.push(w);
   const compiled = compileRuleset(ruleset);
   const run = runContext(compiled, sheet, index, histories, asOf);
   const keyField = ruleset.fields.find((f) => f.id === ruleset.key)!;

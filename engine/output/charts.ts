@@ -4,6 +4,7 @@
 import type { RunResult } from "../results";
 import type { Ruleset } from "../ruleset/schema";
 import { bandsByField, CHART_FILLS, laSummary, RAG_STYLES, RISK_CHART_TITLE, ratingFill, type BandsBy, type LaSummary } from "./la-summary";
+import { maxOf } from "../util/max-of";
 
 export interface ChartSeries {
   name: string;
@@ -70,7 +71,7 @@ export function bandCharts(result: RunResult, ruleset: Ruleset, bandsBy: BandsBy
       title: bandsChartTitle(by.label),
       kind: "stacked",
       unit: "schools",
-      max: Math.max(0, ...by.groups.map((g) => g.total)),
+      max: maxOf(by.groups, (g) => g.total),
       categories: by.groups.map((g) => g.name),
       series: series(by.groups.map((g) => g.counts)),
     });

@@ -5,6 +5,7 @@ import type { RunResult } from "../results";
 import type { Ruleset } from "../ruleset/schema";
 import { resultHeaders } from "../read/results-block";
 import { summaryRows, SUMMARY_SHEET } from "./summary-sheet";
+import { maxOf } from "../util/max-of";
 
 /** Used when a ruleset gives a band or severity no style. */
 const FALLBACK: CellStyle = { fill: "#D9D9D9" };
@@ -17,7 +18,7 @@ export function buildOutputPlan(result: RunResult, ruleset: Ruleset): OutputPlan
   const headers = resultHeaders(ruleset);
   const firstColumn = result.firstColumn + result.tableColumns;
   const byRow = new Map(result.rows.map((r) => [r.row, r]));
-  const dataRows = Math.max(0, ...result.rows.map((r) => r.row - result.headerRow));
+  const dataRows = maxOf(result.rows, (r) => r.row - result.headerRow);
   const severityRank = Object.keys(ruleset.styles.severities);
   const rank = (s: string) => (severityRank.includes(s) ? severityRank.indexOf(s) : severityRank.length);
 
@@ -90,7 +91,8 @@ export function splitStyles(plan: OutputPlan): StyleSplit {
     if (ours.length) results.push({ style: group.style, cells: ours });
     if (theirs.length && group.style.fill) {
       if (!officer.has(group.style.fill)) officer.set(group.style.fill, []);
-      officer.get(group.style.fill)!.push(...theirs);
+      const cells = officer.get(group.style.fill)!;
+      for (const c of theirs) cells.push(c);
     }
   }
   return { results, officer: [...officer].map(([fill, cells]) => ({ fill, cells })) };

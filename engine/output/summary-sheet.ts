@@ -5,6 +5,7 @@ import type { RunResult } from "../results";
 import type { Ruleset } from "../ruleset/schema";
 import { bandsByField, CHART_FILLS, laSummaryRows } from "./la-summary";
 import { bandsChartTitle } from "./charts";
+import { maxOf } from "../util/max-of";
 
 export const SUMMARY_SHEET = "Categorisation summary";
 
@@ -79,7 +80,7 @@ const LONG_TEXT = 60;
  * instead. Sizes in cells: tall enough for a bar per category (two for clustered).
  */
 function placeCharts(charts: Omit<SummaryChart, "place">[], rows: CellValue[][]): SummaryChart[] {
-  const column = Math.max(0, ...rows.map((r) => r.length)) + 1;
+  const column = maxOf(rows, (r) => r.length) + 1;
   // Text runs on only from a row's last filled cell.
   const last = (r: CellValue[]) => [...r].reverse().find((v) => v !== null && v !== "");
   const long = rows.flatMap((r, i) => (String(last(r) ?? "").length > LONG_TEXT ? [i] : []));

@@ -1,6 +1,7 @@
 // Finding the table on a sheet: hosts hand over the used range as a grid, and this picks the
 // header row (officers often put a title or notes above the table) and trims empty edges.
 import type { CellValue, SheetData } from "../workbook";
+import { maxOf } from "../util/max-of";
 
 const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
@@ -10,7 +11,7 @@ const isBlank = (v: CellValue | undefined) => v === null || v === undefined || (
  * least half of the widest row.
  */
 export function tableFromGrid(name: string, grid: CellValue[][], firstRow = 1, firstColumn = 1): SheetData {
-  const width = Math.max(0, ...grid.map((r) => lastFilled(r) + 1));
+  const width = maxOf(grid, (r) => lastFilled(r) + 1);
   let headerIndex = -1;
   for (let i = 0; i < Math.min(grid.length, 20) && headerIndex < 0; i++) {
     const filled = grid[i].filter((v) => !isBlank(v));

@@ -7,7 +7,7 @@
 //  - screen updating suspended before every write request;
 //  - the charts in one request of their own (ExcelApi 1.7 at most).
 // Officer cells (left of plan.firstColumn) never get a value, only trigger fills.
-import { planRun, runSnapshotArea, cutArea, NotWrittenError, STORE_SHEET, type CellRef, type CellStyle, type CellValue, type OutputPlan, type Rect, type SummaryChart } from "../../engine";
+import { planRun, runSnapshotArea, cutArea, maxOf, NotWrittenError, STORE_SHEET, type CellRef, type CellStyle, type CellValue, type OutputPlan, type Rect, type SummaryChart } from "../../engine";
 import { areaAddress } from "./a1";
 import { toOffice } from "./office-values";
 import { readRects, ROWS_PER_BLOCK, type Context, type OfficeRead } from "./read";
@@ -145,7 +145,7 @@ function writeSummary(context: Context, summary: OutputPlan["summary"], exists: 
   const sheets = context.workbook.worksheets;
   const ws = exists ? sheets.getItem(summary.name) : sheets.add(summary.name);
   ws.getRange().clear();
-  const width = Math.max(1, ...summary.rows.map((r) => r.length));
+  const width = maxOf(summary.rows, (r) => r.length, 1);
   if (!summary.rows.length) return;
   const grid = summary.rows.map((r) => Array.from({ length: width }, (_, j) => toOffice(r[j] ?? null).value));
   ws.getRangeByIndexes(0, 0, grid.length, width).values = grid;
