@@ -2,12 +2,13 @@
 //   [--baseline FIELD|HEADER] [--declined-when worse|3,4] [--sheet NAME] [--as-of DATE] [--report PATH.json]
 // The workbook holds earlier data (what the rules look at) and a column with the later outcome.
 // For each trigger: how many schools that later declined were flagged beforehand.
-import * as fs from "node:fs";
-import { backtest, categorise, normaliseHeader, parseRuleset, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule, type Ruleset, type RowResult } from "../engine";
+import { backtest, categorise, normaliseHeader, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule, type Ruleset, type RowResult } from "../engine";
 import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { parseArgs, str, UsageError } from "./args";
-import { ensureDir, readWorkbook, samePath, FileError } from "./files";
-import { readRulesText } from "./rules-file";
+import { writeFilesAtomically } from "./atomic-write";
+import { checkInputWorkbook, readWorkbook } from "./files";
+import { checkOutputs, inputWorkbook, rulesFile } from "./output-paths";
+import { readRuleset } from "./rules-file";
 import { table } from "./text-table";
 
 export async function backtestCommand(argv: string[], out: (s: string) => void): Promise<number> {
@@ -16,12 +17,12 @@ export async function backtestCommand(argv: string[], out: (s: string) => void):
   const outcomeHeader = str(options.outcome);
   if (!outcomeHeader) throw new UsageError('backtest needs --outcome: the column holding the later grade, e.g. --outcome "Next Ofsted grade"');
   const rule = declineRule(str(options["declined-when"]) ?? "worse");
-  const [rulesFile, book] = positional;
+  const [rulesPath, book] = positional;
   const report = str(options.report);
-  if (report && samePath(report, book)) throw new FileError(`--report ${report} is the input workbook: choose another path`);
+  const { file, ruleset } = readRuleset(rulesPath);
+  checkInputWorkbook(book);
+  if (report) checkOutputs([inputWorkbook(book), rulesFile(file)], [{ file: report, option: "--report" }]);
 
-  const { file, text } = readRulesText(rulesFile);
-  const ruleset = parseRuleset(text, file);
   const source = sourceFromExcelJS(await readWorkbook(book));
   const run = await categorise(source, ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
   const outcome = readGradeColumn(source, run.sheet, outcomeHeader);
@@ -39,8 +40,7 @@ export async function backtestCommand(argv: string[], out: (s: string) => void):
     out(`\n⚠ ${outcome.unreadable.length} cell${outcome.unreadable.length === 1 ? "" : "s"} in ${outcome.column} could not be read as a grade (row${outcome.unreadable.length === 1 ? "" : "s"} ${outcome.unreadable.slice(0, 10).join(", ")}${outcome.unreadable.length > 10 ? ", ..." : ""}); those schools are left out`);
   }
   if (report) {
-    ensureDir(report);
-    fs.writeFileSync(report, JSON.stringify({ outcome: outcome.header, baseline: base.label, ...result }, null, 2) + "\n");
+    writeFilesAtomically([{ file: report, data: JSON.stringify({ outcome: outcome.header, baseline: base.label, ...result }, null, 2) + "\n" }]);
     out(`\nWrote ${report}`);
   }
   return 0;

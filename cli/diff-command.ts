@@ -1,12 +1,13 @@
 // categorise diff <old.json> <new.json> <workbook.xlsx> [--sheet NAME] [--as-of DATE] [--report PATH.json] [--limit N]
 // Runs both rulesets on the same workbook: which schools change band, trigger or stage, and why,
 // with a count table (old band x new band). The workbook is only read.
-import * as fs from "node:fs";
-import { categorise, parseRuleset, type Ruleset, compareRuns, type RunComparison, type SchoolChange } from "../engine";
+import { categorise, type Ruleset, compareRuns, type RunComparison, type SchoolChange } from "../engine";
 import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { parseArgs, str, UsageError } from "./args";
-import { ensureDir, readWorkbook, samePath, FileError } from "./files";
-import { readRulesText } from "./rules-file";
+import { writeFilesAtomically } from "./atomic-write";
+import { checkInputWorkbook, readWorkbook } from "./files";
+import { checkOutputs, inputWorkbook, rulesFile } from "./output-paths";
+import { readRuleset } from "./rules-file";
 import { table } from "./text-table";
 
 export async function diffCommand(argv: string[], out: (s: string) => void): Promise<number> {
@@ -16,9 +17,11 @@ export async function diffCommand(argv: string[], out: (s: string) => void): Pro
   const limit = options.limit === undefined ? Infinity : Number(options.limit);
   if (!(limit >= 0)) throw new UsageError(`--limit ${options.limit} is not a number of schools`);
   const report = str(options.report);
-  if (report && samePath(report, book)) throw new FileError(`--report ${report} is the input workbook: choose another path`);
-  const oldRules = readRules(oldFile);
-  const newRules = readRules(newFile);
+  const oldRead = readRuleset(oldFile);
+  const newRead = readRuleset(newFile);
+  const [oldRules, newRules] = [oldRead.ruleset, newRead.ruleset];
+  checkInputWorkbook(book);
+  if (report) checkOutputs([inputWorkbook(book), rulesFile(oldRead.file), rulesFile(newRead.file)], [{ file: report, option: "--report" }]);
   const source = sourceFromExcelJS(await readWorkbook(book));
   const run = { sheet: str(options.sheet), asOf: str(options["as-of"]) };
   const before = await categorise(source, oldRules, run);
@@ -26,16 +29,10 @@ export async function diffCommand(argv: string[], out: (s: string) => void): Pro
   const comparison = compareRuns(before, after, oldRules, newRules);
   out(diffText(comparison, oldRules, newRules, limit));
   if (report) {
-    ensureDir(report);
-    fs.writeFileSync(report, JSON.stringify(comparison, null, 2) + "\n");
+    writeFilesAtomically([{ file: report, data: JSON.stringify(comparison, null, 2) + "\n" }]);
     out(`\nWrote ${report}`);
   }
   return 0;
-}
-
-function readRules(file: string): Ruleset {
-  const { file: resolved, text } = readRulesText(file);
-  return parseRuleset(text, resolved);
 }
 
 export function diffText(c: RunComparison, oldRules: Ruleset, newRules: Ruleset, limit = Infinity): string {

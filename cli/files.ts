@@ -1,38 +1,30 @@
-// File access for the command-line tool: workbooks through ExcelJS, rules as JSON text.
+// File access for the command-line tool: workbooks read through ExcelJS, and the one error type for
+// files that cannot be used. Rules files are read in rules-file.ts; outputs are written by atomic-write.ts.
 import * as fs from "node:fs";
-import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { parseRuleset, type Ruleset } from "../engine";
+import { fsErrorMessage } from "./fs-errors";
 
 export class FileError extends Error {}
 
-export const RULES_DIR = path.resolve(__dirname, "../rules");
-export const DEFAULT_RULES = path.join(RULES_DIR, "staffordshire.json");
-
 export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) throw new FileError(`${file}: no such file`);
-  if (fs.statSync(file).isDirectory()) throw new FileError(`${file}: is a folder, not a workbook`);
+  checkInputWorkbook(file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
-    throw new FileError(`${file}: not a readable .xlsx workbook (${(e as Error).message})`);
+    throw new FileError(fsErrorMessage(e, `read ${file}`) ?? `${file}: not a readable .xlsx workbook (${(e as Error).message})`);
   }
   return wb;
 }
 
-/** Reads a ruleset; a bare name such as "warwickshire" means the bundled rules/warwickshire.json. */
-export function readRuleset(file: string): Ruleset {
-  const resolved = !fs.existsSync(file) && /^[\w-]+$/.test(file) ? path.join(RULES_DIR, `${file}.json`) : file;
-  if (!fs.existsSync(resolved)) throw new FileError(`${file}: no such rules file`);
-  return parseRuleset(fs.readFileSync(resolved, "utf8"), resolved);
+/** Refuses an input workbook that is missing or a folder, before anything is read. */
+export function checkInputWorkbook(file: string): void {
+  if (!fs.existsSync(file)) throw new FileError(`${file}: no such file`);
+  if (fs.statSync(file).isDirectory()) throw new FileError(`${file}: is a folder, not a workbook`);
 }
 
-export function samePath(a: string, b: string): boolean {
-  const real = (p: string) => (fs.existsSync(p) ? fs.realpathSync(p) : path.resolve(p));
-  return real(a) === real(b);
-}
-
-export function ensureDir(file: string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+/** What to compare after the run to be sure the input was not written: its size and modification time. */
+export function fileStamp(file: string): string {
+  const s = fs.statSync(file);
+  return `${s.size}:${s.mtimeMs}`;
 }
