@@ -1,6 +1,6 @@
 // Run and Clear, with a progress bar on long runs and a message bar for the outcome.
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, tokens } from "@fluentui/react-components";
-import type { Message } from "../messages";
+import type { RunStatus } from "../use-pane";
 import { Section } from "./Section";
 
 const useStyles = makeStyles({
@@ -8,13 +8,6 @@ const useStyles = makeStyles({
   body: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "160px", overflowY: "auto" },
 });
-
-export interface RunStatus {
-  progress: { fraction: number; label: string } | null;
-  message: Message | null;
-  /** Warnings from the run, shown under the message. */
-  warnings: string[];
-}
 
 export function RunPanel(props: { status: RunStatus; canRun: boolean; canClear: boolean; onRun: () => void; onClear: () => void }) {
   const styles = useStyles();

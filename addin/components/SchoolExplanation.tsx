@@ -1,9 +1,8 @@
 // One school: its category, triggers, escalation stage, next action and due date, and why,
 // with every condition and the school's actual values.
+import * as React from "react";
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { describeCondition, explainRow, type RowResult, type Ruleset } from "../../engine";
-import { supporting } from "../../engine/evaluate/explain";
-import { ukDate } from "../../engine/util/dates";
+import { describeCondition, explainRow, supporting, ukDate, type RowResult, type Ruleset } from "../../engine";
 import { StyledBadge } from "./BandBadge";
 import { Section } from "./Section";
 
@@ -21,8 +20,13 @@ export function SchoolExplanation(props: { row: RowResult; ruleset: Ruleset }) {
   const { row, ruleset } = props;
   const order = { band: 0, trigger: 1, stage: 2 } as const;
   const held = row.traces.filter((t) => t.held).sort((a, b) => order[a.kind] - order[b.kind]);
+  // Bring each newly picked school into view.
+  const section = React.useRef<HTMLElement>(null);
+  React.useEffect(() => {
+    section.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [row.row]);
   return (
-    <Section title={row.name ?? `Row ${row.row}`} testId="explanation">
+    <Section title={row.name ?? `Row ${row.row}`} testId="explanation" ref={section}>
       <Caption1>
         {row.key !== null ? `${ruleset.fields.find((f) => f.id === ruleset.key)?.label ?? "Key"} ${row.key} · ` : ""}row {row.row}
       </Caption1>

@@ -1,4 +1,5 @@
-// The categorised schools, searchable; clicking one shows why it is where it is.
+// The categorised schools, searchable, in the colours of the ruleset they were run with;
+// clicking one shows why it is where it is.
 import * as React from "react";
 import { Caption1, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { RowResult, Ruleset } from "../../engine";
@@ -34,7 +35,9 @@ export function SchoolList(props: { rows: RowResult[]; ruleset: Ruleset; selecte
   const matching = q ? props.rows.filter((r) => `${r.name ?? ""} ${r.key ?? ""} ${r.band}`.toLowerCase().includes(q)) : props.rows;
   return (
     <Section title="Schools" testId="school-list">
-      <Caption1>{props.hint}</Caption1>
+      <Caption1>
+        Categorised with {props.ruleset.title}, version {props.ruleset.version}. {props.hint}
+      </Caption1>
       <Input placeholder="Find a school by name, URN or category" value={query} onChange={(_, d) => setQuery(d.value)} aria-label="Find a school" />
       <ul className={styles.list}>
         {matching.slice(0, SHOWN).map((r) => (

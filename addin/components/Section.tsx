@@ -12,10 +12,10 @@ const useStyles = makeStyles({
   },
 });
 
-export function Section(props: { title: string; children: React.ReactNode; testId?: string }) {
+export function Section({ ref, ...props }: { title: string; children: React.ReactNode; testId?: string; ref?: React.Ref<HTMLElement> }) {
   const styles = useStyles();
   return (
-    <section className={styles.section} data-testid={props.testId} aria-label={props.title}>
+    <section ref={ref} className={styles.section} data-testid={props.testId} aria-label={props.title}>
       <Subtitle2 as="h2">{props.title}</Subtitle2>
       {props.children}
     </section>

@@ -3,7 +3,7 @@ import { Button, Caption1, Field, makeStyles, Select, tokens } from "@fluentui/r
 import type { TargetMatch } from "../target-match";
 import { Section } from "./Section";
 
-const useStyles = makeStyles({ row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" }, grow: { flexGrow: 1 } });
+const useStyles = makeStyles({ row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" }, grow: { flexGrow: 1, minWidth: 0 }, select: { minWidth: 0 } });
 
 export function TablePicker(props: { matches: TargetMatch[]; selected: string | null; busy: boolean; onSelect: (id: string) => void; onRefresh: () => void }) {
   const styles = useStyles();
@@ -12,7 +12,7 @@ export function TablePicker(props: { matches: TargetMatch[]; selected: string | 
     <Section title="School data">
       <div className={styles.row}>
         <Field label="Table or sheet" className={styles.grow}>
-          <Select id="target-select" value={props.selected ?? ""} disabled={props.busy || !props.matches.length} onChange={(_, d) => props.onSelect(d.value)}>
+          <Select id="target-select" className={styles.select} value={props.selected ?? ""} disabled={props.busy || !props.matches.length} onChange={(_, d) => props.onSelect(d.value)}>
             {!props.matches.length && <option value="">No tables found</option>}
             {props.matches.map((m) => (
               <option key={m.target.id} value={m.target.id}>

@@ -1,34 +1,26 @@
-// The built task pane in a real browser (Debian's Chromium driven by playwright-core), outside
-// Office: Office.js is blocked, so the page falls back to working on an uploaded workbook.
+// The built task pane in a real browser (Debian's Chromium driven by playwright-core, see
+// pane-page.ts), outside Office: Office.js is blocked, so the page falls back to working on an
+// uploaded workbook.
 // Upload the Staffordshire example, run, pick a school, check its explanation, download the
 // coloured result and re-read it with ExcelJS; then Clear and check the workbook is as uploaded.
 // Check the local authority summary and its charts against the engine and the downloaded workbook.
 // Screenshots are saved to test/artifacts/addin.png and addin-summary.png.
-import { execFile } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
-import { tmpdir } from "os";
+import { mkdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { promisify } from "util";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { categorise, laSummary, parseRuleset, RAG_STYLES, resultHeaders, SUMMARY_SHEET } from "../../engine";
+import type { Page } from "playwright-core";
+import { categorise, laSummary, parseRuleset, RAG_STYLES, resultHeaders, STORE_SHEET, SUMMARY_SHEET } from "../../engine";
 import { sourceFromExcelJS } from "../../hosts/exceljs/workbook-io";
-import { STORE_SHEET } from "../../addin/workbook-store";
-import { serve } from "./static-server";
+import { openPanePage, type PanePage } from "./pane-page";
 
 const root = join(__dirname, "..", "..");
 const artifacts = join(root, "test", "artifacts");
 const example = join(root, "examples", "staffordshire-schools.xlsx");
 const ruleset = parseRuleset(readFileSync(join(root, "rules", "staffordshire.json"), "utf8"));
-const CHROMIUM = "/usr/bin/chromium";
 const argb = (hex: string) => "FF" + hex.slice(1).toUpperCase();
 
-let outDir: string;
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
+let pane: PanePage;
 let page: Page;
-const pageErrors: string[] = [];
-let officeRequests = 0;
 
 async function readXlsx(path: string) {
   const wb = new ExcelJS.Workbook();
@@ -52,43 +44,19 @@ async function download(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
   mkdirSync(artifacts, { recursive: true });
-  outDir = mkdtempSync(join(tmpdir(), "addin-dist-"));
-  // A development build is ~4 s (production ~25 s) and runs the same code.
-  await promisify(execFile)(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "development", "--no-devtool", "--env", `outputPath=${outDir}`], { cwd: root });
-  server = await serve(outDir);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  const context = await browser.newContext({ viewport: { width: 460, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/Failed to load resource/.test(m.text())) pageErrors.push(m.text());
-  });
-  // No Office here: block Office.js (and anything else off this server).
-  await page.route(
-    (url) => !url.href.startsWith(server.url),
-    (route) => {
-      if (route.request().url().includes("appsforoffice.microsoft.com")) officeRequests++;
-      return route.abort();
-    },
-  );
+  pane = await openPanePage();
+  page = pane.page;
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await pane?.close();
 });
 
 describe("the task pane outside Office", () => {
   it("falls back to browser mode when Office.js cannot load", async () => {
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole("button", { name: "Open a workbook (.xlsx)…" }).waitFor();
-    expect(officeRequests).toBe(1);
+    await pane.open();
+    expect(pane.officeRequests()).toBe(1);
     expect(await page.getByText("Outside Excel: working on an uploaded copy").count()).toBe(1);
   });
 
@@ -214,6 +182,6 @@ describe("the task pane outside Office", () => {
     const original = await readXlsx(example);
     expect(all(cleared)).toEqual(all(original));
     expect(cleared.getWorksheet(SUMMARY_SHEET)).toBeUndefined();
-    expect(pageErrors).toEqual([]);
+    expect(pane.pageErrors).toEqual([]);
   });
 });
