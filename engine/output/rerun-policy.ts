@@ -105,7 +105,8 @@ export interface RunDecision {
  * be overwritten, whatever headers other columns carry.
  */
 export function planRun(plan: OutputPlan, store: StoreContents, header: HeaderRow, sheetNames: readonly string[], snapshot: CellValue[][], area: Rect): RunDecision {
-  const { record: previous, notes } = previousRun(plan, store, header);
+  const { record: previous, notes: moved } = previousRun(plan, store, header);
+  const notes = [...(store.problems ?? []), ...moved];
   const problem = officerDataIn(snapshot, plan, previous?.headers ?? []);
   if (problem) throw new NotWrittenError("officer-data", problem, plan.sheet);
 
@@ -210,13 +211,14 @@ export function planClear(sheet: string, store: StoreContents, snapshot: ClearSn
   const { [sheet]: _gone, ...records } = store.records;
   const cleared = !!clear || originals.size > 0;
   const lost = found?.lost ? ` ${found.lost.toLocaleString("en-GB")} cells stand in columns whose header changed, so their own colours could not be restored.` : "";
+  const damaged = store.problems?.length ? ` ${store.problems.join(" ")}` : "";
   return {
     clear,
     restore: groupByFill(originals),
     dropSummary,
     store: { ...store, records, summary: dropSummary ? null : store.summary },
     message: cleared
-      ? `Cleared the results on '${sheet}'${originals.size ? ` and restored ${originals.size.toLocaleString("en-GB")} cell colours` : ""}.${lost}`
-      : `No results to clear on '${sheet}'.`,
+      ? `Cleared the results on '${sheet}'${originals.size ? ` and restored ${originals.size.toLocaleString("en-GB")} cell colours` : ""}.${lost}${damaged}`
+      : `No results to clear on '${sheet}'.${damaged}`,
   };
 }

@@ -4,6 +4,7 @@
 // back exactly). It lives on a very hidden sheet: column A holds the ruleset JSON, column B the
 // record JSON, each cut into cells of at most 30,000 characters (Excel's limit is 32,767).
 import type { CellRef } from "../workbook";
+import { FillSnapshotSchema, MAX_COLUMN, MAX_ROW, ResultsRecordSchema, SummaryRefSchema } from "./run-record-schema";
 
 /** Cells that take one fill. */
 export interface FillGroup {
@@ -43,6 +44,8 @@ export interface ResultsRecord {
 
 export interface StoreContents {
   ruleset: string | null;
+  /** What was wrong with the stored record and left out (read from the workbook; never written back). */
+  problems?: string[];
   /** Results records by sheet name. */
   records: Record<string, ResultsRecord>;
   /** The sheet whose run wrote the summary sheet, and that sheet's name. */
@@ -65,27 +68,69 @@ export function joinChunks(cells: unknown[]): string | null {
 /** The store as a grid of two columns (header row first), for writing. */
 export function storeGrid(store: StoreContents): string[][] {
   const a = store.ruleset ? chunkText(store.ruleset) : [];
-  const { ruleset: _r, ...rest } = store;
+  const { ruleset: _r, problems: _p, ...rest } = store;
   const b = chunkText(JSON.stringify(rest));
   const rows = Math.max(a.length, b.length);
   return [STORE_HEADERS, ...Array.from({ length: rows }, (_, i) => [a[i] ?? "", b[i] ?? ""])];
 }
 
-/** Reads the store back from the sheet's used range (first row is the header). */
+/**
+ * Reads the store back from the sheet's used range (first row is the header). The record is
+ * untrusted: each sheet's record, each recorded fill and cell, and the summary reference are
+ * checked, and whatever fails is left out with a note in `problems`.
+ */
 export function parseStore(grid: unknown[][]): StoreContents {
   const store = emptyStore();
+  const problems: string[] = [];
   store.ruleset = joinChunks(grid.slice(1).map((r) => r[0]));
   const rest = joinChunks(grid.slice(1).map((r) => r[1]));
   if (rest) {
+    let parsed: unknown;
     try {
-      const parsed = JSON.parse(rest) as Partial<StoreContents>;
-      store.records = parsed.records ?? {};
-      store.summary = parsed.summary ?? null;
+      parsed = JSON.parse(rest);
     } catch {
-      // A damaged record only loses fill restoration; the ruleset is still usable.
+      problems.push("The run record kept in this workbook is damaged (not JSON), so earlier trigger colours cannot be restored.");
+    }
+    if (parsed !== undefined) {
+      const top = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+      const records = typeof top.records === "object" && top.records !== null && !Array.isArray(top.records) ? (top.records as Record<string, unknown>) : {};
+      for (const [sheet, value] of Object.entries(records)) {
+        const record = checkRecord(value);
+        if (typeof record === "string") problems.push(`The run record for sheet '${sheet.slice(0, 31)}' was left out: ${record}.`);
+        else store.records[sheet] = record;
+      }
+      const summary = SummaryRefSchema.safeParse(top.summary);
+      if (summary.success) store.summary = summary.data;
+      else if (top.summary !== null && top.summary !== undefined) problems.push("The run record's summary sheet entry is not valid and was left out.");
     }
   }
+  if (problems.length) store.problems = problems;
   return store;
+}
+
+/** A record as stored, checked; or what is wrong with it. Fills that fail are dropped on their own. */
+function checkRecord(value: unknown): ResultsRecord | string {
+  const parsed = ResultsRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return `${issue.path.join(".") || "the record"}: ${issue.message}`;
+  }
+  const record = parsed.data;
+  const originals: Record<string, number[]> = {};
+  for (const [key, flat] of Object.entries(record.originals)) {
+    let fill: unknown;
+    try {
+      fill = JSON.parse(key);
+    } catch {
+      continue;
+    }
+    const ok = FillSnapshotSchema.safeParse(fill);
+    if (!ok.success || flat.length % 2) continue;
+    const cells: number[] = [];
+    for (let i = 0; i < flat.length; i += 2) if (flat[i] <= MAX_ROW && flat[i + 1] <= MAX_COLUMN) cells.push(flat[i], flat[i + 1]);
+    if (cells.length) originals[fillKey(ok.data)] = cells;
+  }
+  return { ...record, originals };
 }
 
 export const fillKey = (f: FillSnapshot): string => JSON.stringify(f);
