@@ -1,0 +1,96 @@
+// patchWorkbook: a copy of the workbook with the edits made. Only the parts the edits need are
+// rewritten (edited sheets, styles; when sheets come and go the workbook, its relationships,
+// content types and app.xml; the workbook's calcPr when values are written into a workbook with
+// formulas); every other part is copied byte for byte, still compressed.
+import { CONTENT_TYPES_PART } from "./content-types";
+import { newSheetChanges, EMPTY_WORKSHEET } from "./new-sheet";
+import { PackageError } from "./package-error";
+import { relativeTarget } from "./part-names";
+import { pruneUnreachable, reachableParts } from "./reachable-parts";
+import { REL } from "./relationships";
+import { patchSheetXml, type SheetChanges } from "./sheet-patch";
+import { addAndRemoveSheets } from "./sheet-list";
+import type { PackageEdits } from "./types";
+import { validateEdits } from "./validate-edits";
+import { WorkbookPackage } from "./workbook-package";
+import { writeZip, type OutputEntry } from "./zip-write";
+
+const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const encoder = new TextEncoder();
+
+export function patchWorkbook(bytes: Uint8Array, edits: PackageEdits): Uint8Array {
+  validateEdits(edits);
+  const pkg = new WorkbookPackage(bytes);
+  const styles = pkg.styles();
+  const ctx = { styles: styles.sheet, date1904: pkg.workbook.date1904 };
+  const reachableBefore = reachableParts(pkg);
+  const written = new Map<string, string>();
+  const write = (part: string, text: string) => written.set(part, text);
+  let formulasRemoved = false;
+
+  const removing = new Set((edits.removeSheets ?? []).map((name) => pkg.sheet(name).index));
+  const bySheet = changesBySheet(pkg, edits);
+  // A calculation chain means the workbook has formulas, which may read the values written.
+  const valuesWritten = [...bySheet.values()].some((c) => c.clearArea || c.cells.some((e) => e.value !== undefined || e.clear));
+  if (valuesWritten && pkg.workbookRels.list.some((r) => r.type === REL.calcChain)) pkg.workbook.recalculateOnOpen();
+  for (const [index, changes] of bySheet) {
+    const sheet = pkg.workbook.sheets[index];
+    if (removing.has(index)) throw new PackageError(`The sheet '${sheet.name}' is both edited and removed.`);
+    const part = pkg.worksheetPart(sheet);
+    const patched = patchSheetXml(pkg.text(part), part, changes, { ...ctx, sheet: sheet.name });
+    write(part, patched.xml);
+    formulasRemoved ||= patched.formulasRemoved;
+  }
+
+  if (edits.addSheets?.length || removing.size) {
+    const build = (s: Parameters<typeof newSheetChanges>[0]) => patchSheetXml(EMPTY_WORKSHEET, s.name, newSheetChanges(s), { ...ctx, sheet: s.name }).xml;
+    addAndRemoveSheets(pkg, edits, build, write);
+  }
+  // Excel rebuilds the calculation chain when it is missing; a stale one makes it repair the file.
+  if (formulasRemoved || removing.size) {
+    for (const r of pkg.workbookRels.list.filter((x) => x.type === REL.calcChain)) pkg.workbookRels.remove(r.id);
+  }
+
+  if (pkg.workbook.changed) write(pkg.workbookPart, pkg.workbook.toXml());
+  if (styles.sheet.changed) {
+    const part = styles.part ?? styles.sheet.part;
+    if (!styles.part) {
+      pkg.workbookRels.add(REL.styles, relativeTarget(pkg.workbookPart, part));
+      pkg.contentTypes.addOverride(part, STYLES_TYPE);
+    }
+    write(part, styles.sheet.toXml());
+  }
+
+  const removed = pruneUnreachable(pkg, reachableBefore);
+  for (const rels of pkg.loadedRels()) {
+    if (rels.changed && !removed.has(rels.relsPart.toLowerCase())) write(rels.relsPart, rels.toXml());
+  }
+  if (pkg.contentTypes.changed) write(CONTENT_TYPES_PART, pkg.contentTypes.toXml());
+
+  const output: OutputEntry[] = [];
+  for (const e of pkg.entries) {
+    const key = e.name.toLowerCase();
+    if (removed.has(key)) continue;
+    const text = written.get(e.name);
+    output.push(text === undefined ? { copy: e } : { name: e.name, data: encoder.encode(text) });
+    written.delete(e.name);
+  }
+  for (const [name, text] of written) output.push({ name, data: encoder.encode(text) });
+  return writeZip(bytes, output);
+}
+
+/** The edits of each sheet (by index), several SheetEdits of one sheet taken together. */
+function changesBySheet(pkg: WorkbookPackage, edits: PackageEdits): Map<number, SheetChanges> {
+  const bySheet = new Map<number, SheetChanges>();
+  for (const e of edits.sheets ?? []) {
+    const { index, name } = pkg.sheet(e.sheet);
+    const old = bySheet.get(index);
+    if (old?.clearArea && e.clearArea) throw new PackageError(`The sheet '${name}' is given two areas to clear; give one edit per sheet.`);
+    bySheet.set(index, {
+      cells: [...(old?.cells ?? []), ...e.cells],
+      clearArea: old?.clearArea ?? e.clearArea,
+      columnWidths: [...(old?.columnWidths ?? []), ...(e.columnWidths ?? [])],
+    });
+  }
+  return bySheet;
+}

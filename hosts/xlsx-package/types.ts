@@ -1,0 +1,85 @@
+// The edits patchWorkbook applies to a workbook package, and what it reports about one.
+import type { CellValue } from "../../engine";
+
+export type { CellValue };
+
+/** Merged over a cell's existing style: a cell given only a fill keeps its font, border and format. */
+export interface CellStylePatch {
+  /** "#RRGGBB" solid fill, or null for no fill. */
+  fill?: string | null;
+  /** An exact <fill>…</fill> element (as readCellFills returns it) to restore; wins over fill. */
+  fillXml?: string;
+  /** Font colour "#RRGGBB". */
+  font?: string;
+  bold?: boolean;
+  /** Number format code, e.g. "dd/mm/yyyy" or "0.0%". */
+  numFmt?: string;
+}
+
+/** 1-based coordinates. */
+export interface CellPosition {
+  row: number;
+  column: number;
+}
+
+export interface CellEdit extends CellPosition {
+  /** The new value; omitted keeps the cell's value; null (or "") empties the cell but keeps its style. */
+  value?: CellValue;
+  /** Remove the value and the style first (then value and style, if given, apply to the bare cell). */
+  clear?: boolean;
+  style?: CellStylePatch;
+}
+
+export interface ColumnWidth {
+  column: number;
+  /** In characters, as Excel's Column Width box shows it. */
+  width: number;
+}
+
+/** 1-based, inclusive. */
+export interface CellArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetEdit {
+  sheet: string;
+  cells: CellEdit[];
+  /** Every cell in the area loses its value and style before the cell edits apply. */
+  clearArea?: CellArea;
+  columnWidths?: ColumnWidth[];
+}
+
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+export interface NewSheet {
+  name: string;
+  /** Rows from row 1, cells from column A; null leaves a cell empty. */
+  rows: CellValue[][];
+  cellStyles?: { row: number; column: number; style: CellStylePatch }[];
+  columnWidths?: ColumnWidth[];
+  state?: SheetState;
+}
+
+export interface PackageEdits {
+  sheets?: SheetEdit[];
+  /** Appended after the last sheet, or in the place of a sheet of the same name listed in removeSheets. */
+  addSheets?: NewSheet[];
+  removeSheets?: string[];
+}
+
+/** A cell's fill: color is "#RRGGBB" for a solid RGB fill; fillXml is the exact fill, absent when there is none. */
+export interface CellFill {
+  color: string | null;
+  fillXml?: string;
+}
+
+export interface PackageInfo {
+  sheets: { name: string; part: string; state: SheetState }[];
+  /** Dates count from 1904 (old Mac workbooks) rather than 1900. */
+  date1904: boolean;
+  /** An .xlsm: the workbook part is macro-enabled or the package holds a VBA project. */
+  macroEnabled: boolean;
+}
