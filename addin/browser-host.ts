@@ -1,36 +1,36 @@
-// The pane outside Office: the officer uploads an .xlsx, the run happens in the page with ExcelJS
-// (through the same host the command-line tool uses), and the coloured result is offered as a
-// download. Loaded on demand, so ExcelJS is not in the bundle Excel loads. Run and Clear are
-// hosts/exceljs-run.ts, shared with the command-line tool.
-import ExcelJS from "exceljs";
-import { InputError, type Ruleset } from "../engine";
+// The pane outside Office: the officer uploads an .xlsx, the run happens in the page through the
+// same file host the command-line tool uses (ExcelJS reads, the package-preserving writer writes
+// only what changed), and the result is offered as a download. Loaded on demand, so ExcelJS is not
+// in the bundle Excel loads.
+import type { Ruleset } from "../engine";
 import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
-import { clearOnExcelJS, readStore, runOnExcelJS, writeStore } from "../hosts/exceljs/run-and-clear";
+import { clearOnFile, openWorkbook, readStore, runOnFile, storeRulesetOnFile, type OpenWorkbook } from "../hosts/exceljs/run-and-clear";
 import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 export class BrowserHost implements PaneHost {
   readonly kind = "browser" as const;
   private constructor(
-    private wb: ExcelJS.Workbook,
+    private book: OpenWorkbook,
     readonly fileName: string,
   ) {}
 
   static async open(data: ArrayBuffer, fileName: string): Promise<BrowserHost> {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(data);
-    } catch (e) {
-      throw new InputError(`'${fileName}' could not be read as an Excel workbook (.xlsx): ${(e as Error).message}`);
-    }
-    return new BrowserHost(wb, fileName);
+    return new BrowserHost(await openWorkbook(new Uint8Array(data), fileName), fileName);
+  }
+
+  /** The workbook after a change: what is downloaded, and what the next action reads. */
+  private async replace(bytes: Uint8Array): Promise<void> {
+    if (bytes !== this.book.bytes) this.book = await openWorkbook(bytes, this.fileName);
   }
 
   async listTargets(): Promise<Target[]> {
-    const source = sourceFromExcelJS(this.wb);
-    const summary = readStore(this.wb).summary?.name;
-    return this.wb.worksheets
+    const { wb } = this.book;
+    const source = sourceFromExcelJS(wb);
+    const summary = readStore(wb).summary?.name;
+    return wb.worksheets
       .filter((ws) => ws.state === "visible" && ws.name !== summary)
       .map((ws) => source.readSheet(ws.name)!)
       .filter((s) => s.headers.length)
@@ -38,35 +38,42 @@ export class BrowserHost implements PaneHost {
   }
 
   async readStoredRuleset(): Promise<string | null> {
-    return readStore(this.wb).ruleset;
+    return readStore(this.book.wb).ruleset;
   }
 
   async storeRuleset(text: string | null): Promise<void> {
-    writeStore(this.wb, { ...readStore(this.wb), ruleset: text });
+    await this.replace(storeRulesetOnFile(this.book, text));
   }
 
   async run(target: Target, ruleset: Ruleset, progress: Progress): Promise<RunOutcome> {
     progress(0, "Reading the workbook…");
-    const outcome = await runOnExcelJS(this.wb, ruleset, {
+    const { bytes, ...outcome } = await runOnFile(this.book, ruleset, {
       sheet: target.sheet,
       onProgress: phase(progress, "categorise", "Categorising: {done} of {total} rows…"),
       onWrite: () => progress(0.6, "Writing results…"),
     });
+    await this.replace(bytes);
     progress(1, "Done");
     return outcome;
   }
 
   async clear(target: Target): Promise<string> {
-    return clearOnExcelJS(this.wb, target.sheet);
+    const { bytes, message } = clearOnFile(this.book, target.sheet);
+    await this.replace(bytes);
+    return message;
   }
 
-  /** The workbook as an .xlsx file. */
+  /** The workbook as a file: the uploaded one with only the changed parts rewritten. */
   async download(): Promise<Blob> {
-    const buffer = await this.wb.xlsx.writeBuffer();
-    return new Blob([buffer as ArrayBuffer], { type: XLSX_TYPE });
+    return new Blob([this.book.bytes as BlobPart], { type: this.macroEnabled ? XLSM_TYPE : XLSX_TYPE });
+  }
+
+  private get macroEnabled(): boolean {
+    return /\.xlsm$/i.test(this.fileName);
   }
 
   get downloadName(): string {
-    return this.fileName.replace(/\.xlsx$/i, "") + "-categorised.xlsx";
+    const ext = this.macroEnabled ? ".xlsm" : ".xlsx";
+    return this.fileName.replace(/\.xls[xm]$/i, "") + "-categorised" + ext;
   }
 }

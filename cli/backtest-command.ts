@@ -23,7 +23,7 @@ export async function backtestCommand(argv: string[], out: (s: string) => void):
   checkInputWorkbook(book);
   if (report) checkOutputs([inputWorkbook(book), rulesFile(file)], [{ file: report, option: "--report" }]);
 
-  const source = sourceFromExcelJS(await readWorkbook(book));
+  const source = sourceFromExcelJS((await readWorkbook(book)).wb);
   const run = await categorise(source, ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
   const outcome = readGradeColumn(source, run.sheet, outcomeHeader);
   const base = baseline(ruleset, str(options.baseline), (header) => readGradeColumn(source, run.sheet, header).grades);

@@ -1,6 +1,6 @@
 // categorise <workbook.xlsx> [--rules FILE] [--sheet NAME] [--out PATH] [--report PATH.json] [--as-of DATE]
 import * as path from "node:path";
-import { runOnExcelJS } from "../hosts/exceljs/run-and-clear";
+import { runOnFile } from "../hosts/exceljs/run-and-clear";
 import { parseArgs, str, UsageError } from "./args";
 import { writeFilesAtomically, type OutputFile } from "./atomic-write";
 import { checkInputWorkbook, fileStamp, readWorkbook } from "./files";
@@ -19,12 +19,12 @@ export async function categoriseCommand(argv: string[], out: (s: string) => void
   checkOutputs([inputWorkbook(input), rulesFile(rules.file)], [{ file: output, option: "--out" }, ...(report ? [{ file: report, option: "--report" }] : [])]);
 
   const before = fileStamp(input);
-  const wb = await readWorkbook(input);
+  const book = await readWorkbook(input);
   // The same run as the page outside Office: it refuses, as the add-in does, when officer data sits
   // where the results would go, and keeps the hidden record, so a re-run on this output restores
   // officer cells that no longer trigger, and the add-in's Clear can undo it.
-  const { result, notes } = await runOnExcelJS(wb, rules.ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
-  const files: OutputFile[] = [{ file: output, data: new Uint8Array(await wb.xlsx.writeBuffer()) }];
+  const { bytes, result, notes } = await runOnFile(book, rules.ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
+  const files: OutputFile[] = [{ file: output, data: bytes }];
   if (report) files.push({ file: report, data: JSON.stringify(reportJson(result), null, 2) + "\n" });
   writeFilesAtomically(files);
   if (fileStamp(input) !== before) throw new Error(`${input} changed during the run`);

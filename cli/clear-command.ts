@@ -2,7 +2,7 @@
 // results columns and summary sheet, officer cells back to the fills recorded before the first run
 // (the add-in's Clear results, on a file).
 import * as path from "node:path";
-import { clearOnExcelJS, readStore } from "../hosts/exceljs/run-and-clear";
+import { clearOnFile, openWorkbook, readStore } from "../hosts/exceljs/run-and-clear";
 import { parseArgs, str, UsageError } from "./args";
 import { writeFilesAtomically } from "./atomic-write";
 import { checkInputWorkbook, fileStamp, readWorkbook } from "./files";
@@ -21,13 +21,18 @@ export async function clearCommand(argv: string[], out: (s: string) => void): Pr
   checkOutputs([inputWorkbook(input), rulesFile(rules.file)], [{ file: output, option: "--out" }]);
 
   const before = fileStamp(input);
-  const wb = await readWorkbook(input);
+  let book = await readWorkbook(input);
   // The named sheet, else every sheet with a recorded run (without a record, nothing is ours).
-  const recorded = Object.keys(readStore(wb).records).filter((s) => wb.getWorksheet(s));
+  const recorded = Object.keys(readStore(book.wb).records).filter((s) => book.wb.getWorksheet(s));
   const sheets = str(options.sheet) ? [str(options.sheet)!] : recorded;
-  const messages = sheets.map((s) => clearOnExcelJS(wb, s));
+  const messages: string[] = [];
+  for (const s of sheets) {
+    const cleared = clearOnFile(book, s);
+    messages.push(cleared.message);
+    if (cleared.bytes !== book.bytes) book = await openWorkbook(cleared.bytes, input);
+  }
   const cleared = messages.filter((m) => !m.startsWith("No results"));
-  writeFilesAtomically([{ file: output, data: new Uint8Array(await wb.xlsx.writeBuffer()) }]);
+  writeFilesAtomically([{ file: output, data: book.bytes }]);
   if (fileStamp(input) !== before) throw new Error(`${input} changed during the run`);
   for (const m of cleared.length ? cleared : [`No results to clear in ${input}.`]) out(m);
   out(`\nWrote ${output}`);

@@ -22,7 +22,7 @@ export async function diffCommand(argv: string[], out: (s: string) => void): Pro
   const [oldRules, newRules] = [oldRead.ruleset, newRead.ruleset];
   checkInputWorkbook(book);
   if (report) checkOutputs([inputWorkbook(book), rulesFile(oldRead.file), rulesFile(newRead.file)], [{ file: report, option: "--report" }]);
-  const source = sourceFromExcelJS(await readWorkbook(book));
+  const source = sourceFromExcelJS((await readWorkbook(book)).wb);
   const run = { sheet: str(options.sheet), asOf: str(options["as-of"]) };
   const before = await categorise(source, oldRules, run);
   const after = await categorise(source, newRules, { ...run, asOf: before.asOf });

@@ -1,20 +1,21 @@
 // File access for the command-line tool: workbooks read through ExcelJS, and the one error type for
 // files that cannot be used. Rules files are read in rules-file.ts; outputs are written by atomic-write.ts.
 import * as fs from "node:fs";
-import ExcelJS from "exceljs";
+import { openWorkbook, type OpenWorkbook } from "../hosts/exceljs/run-and-clear";
 import { fsErrorMessage } from "./fs-errors";
 
 export class FileError extends Error {}
 
-export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+/** Reads a workbook file: its bytes, and ExcelJS's reading of them (plain words for a file that is not one). */
+export async function readWorkbook(file: string): Promise<OpenWorkbook> {
   checkInputWorkbook(file);
-  const wb = new ExcelJS.Workbook();
+  let bytes: Uint8Array;
   try {
-    await wb.xlsx.readFile(file);
+    bytes = new Uint8Array(fs.readFileSync(file));
   } catch (e) {
-    throw new FileError(fsErrorMessage(e, `read ${file}`) ?? `${file}: not a readable .xlsx workbook (${(e as Error).message})`);
+    throw new FileError(fsErrorMessage(e, `read ${file}`) ?? `${file}: cannot be read (${(e as Error).message})`);
   }
-  return wb;
+  return openWorkbook(bytes, file);
 }
 
 /** Refuses an input workbook that is missing or a folder, before anything is read. */

@@ -78,5 +78,5 @@ test("bad input: clear messages and non-zero exit codes", async () => {
   expect(await run([input, "--bogus"])).toMatchObject({ code: 2 });
   const notXlsx = path.join(dir, "notes.xlsx");
   fs.writeFileSync(notXlsx, "hello");
-  expect(await run([notXlsx])).toMatchObject({ code: 1, text: expect.stringMatching(/not a readable \.xlsx workbook/) });
+  expect(await run([notXlsx])).toMatchObject({ code: 1, text: expect.stringMatching(/is not an \.xlsx workbook\. If it is an \.xls or \.csv file, open it in Excel/) });
 });

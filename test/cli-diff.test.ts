@@ -111,5 +111,5 @@ test("bad input: missing workbook, wrong arguments, invalid rules, unknown sheet
   fs.writeFileSync(notBook, "not a zip");
   const unreadable = await runCli(["diff", STAFFS_RULES, lowerPa, notBook]);
   expect(unreadable.code).toBe(1);
-  expect(unreadable.err).toContain("not a readable .xlsx workbook");
+  expect(unreadable.err).toContain("is not an .xlsx workbook");
 });

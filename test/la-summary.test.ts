@@ -111,7 +111,7 @@ test("the Summary sheet of the output workbook carries the LA block, with colour
   await wb.xlsx.readFile(out);
   const ws = wb.getWorksheet("Categorisation summary")!;
   const rows: { values: unknown[]; fill?: string; bold?: boolean }[] = [];
-  ws.eachRow((row) => rows.push({ values: (row.values as unknown[]).slice(1), fill: (row.getCell(5).fill as any)?.fgColor?.argb, bold: row.font?.bold }));
+  ws.eachRow((row) => rows.push({ values: (row.values as unknown[]).slice(1), fill: (row.getCell(5).fill as any)?.fgColor?.argb, bold: row.getCell(1).font?.bold }));
   const find = (first: string) => rows.find((x) => x.values[0] === first)!;
   expect(find("Category")).toBeDefined(); // the existing content stays
   expect(find("Local authority summary: Ofsted risk factors").bold).toBe(true);

@@ -47,6 +47,7 @@ export const FillSnapshotSchema = z.strictObject({
   pattern: z.enum(OFFICE_PATTERNS).optional(),
   patternColor: hex.optional(),
   raw: ExcelFill.optional(),
+  xml: z.string().max(4_000).regex(/^<(\w+:)?fill[\s>/]/).optional(),
 });
 
 export const ResultsRecordSchema = z.strictObject({

@@ -23,8 +23,10 @@ export interface FillSnapshot {
   color: string | null;
   pattern?: string;
   patternColor?: string;
-  /** The exact ExcelJS fill, when the page outside Office recorded it (themes, tints, gradients). */
+  /** The exact ExcelJS fill, as earlier versions of the file host recorded it. */
   raw?: unknown;
+  /** The exact OOXML <fill> element, as the file host records it (themes, tints, patterns, gradients). */
+  xml?: string;
 }
 
 export interface ResultsRecord {

@@ -1,9 +1,12 @@
-// Run and Clear on an ExcelJS workbook: the command-line tool and the page outside Office both use
-// this, so a workbook behaves the same whichever wrote it. What to clear, which fills to read and
-// restore, and the run record to keep are the engine's re-run policy; this file only does the I/O.
-import type ExcelJS from "exceljs";
+// Run and Clear on a workbook file: the command-line tool and the page outside Office both use this,
+// so a workbook behaves the same whichever wrote it. ExcelJS reads the values; the package-preserving
+// writer (hosts/xlsx-package) writes only what changed, so charts, pivot tables, macros and labels
+// survive. What to clear, which fills to read and restore, and the run record to keep are the
+// engine's re-run policy; this file only does the I/O.
+import ExcelJS from "exceljs";
 import {
   buildOutputPlan,
+  InputError,
   categorise,
   cutArea,
   emptyStore,
@@ -12,29 +15,53 @@ import {
   planClear,
   planRun,
   runSnapshotArea,
-  storeGrid,
   STORE_SHEET,
-  type FillGroup,
   type FillSnapshot,
   type OutputPlan,
-  type Rect,
   type Ruleset,
   type RunOptions,
   type RunResult,
   type StoreContents,
 } from "../../engine";
-import { applyPlanToExcelJS, sourceFromExcelJS } from "./workbook-io";
+import { sourceFromExcelJS } from "./workbook-io";
+import { clearEdits, runEdits, storeEdits } from "./package-edits";
+import { packageInfo, PackageError, patchWorkbook, readCellFills } from "../xlsx-package";
 
-export interface ExcelJSRunOptions extends RunOptions {
-  /** Called once the run is categorised and checked, just before the workbook is changed. */
+export interface FileRunOptions extends RunOptions {
+  /** Called once the run is categorised and checked, just before the workbook is written. */
   onWrite?: () => void;
 }
 
-export interface ExcelJSRun {
+export interface FileRun {
+  /** The workbook with the results: the input's bytes with only the changed parts rewritten. */
+  bytes: Uint8Array;
   result: RunResult;
   plan: OutputPlan;
   /** Notes for the user besides result.warnings (e.g. colours that could not be restored). */
   notes: string[];
+}
+
+/** A workbook file opened for a run: its bytes (what is written back) and ExcelJS's reading of them. */
+export interface OpenWorkbook {
+  bytes: Uint8Array;
+  wb: ExcelJS.Workbook;
+}
+
+/** Opens a workbook's bytes; a file that is not an .xlsx workbook gets plain words, not the zip library's. */
+export async function openWorkbook(bytes: Uint8Array, name: string): Promise<OpenWorkbook> {
+  try {
+    packageInfo(bytes);
+  } catch (e) {
+    if (e instanceof PackageError) throw new InputError(`${name}: ${e.message}`);
+    throw e;
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputError(`'${name}' could not be read as an Excel workbook (.xlsx): ${(e as Error).message}`);
+  }
+  return { bytes, wb };
 }
 
 export function readStore(wb: ExcelJS.Workbook): StoreContents {
@@ -45,83 +72,50 @@ export function readStore(wb: ExcelJS.Workbook): StoreContents {
   return parseStore(Array.from(grid, (r) => r ?? []));
 }
 
-export function writeStore(wb: ExcelJS.Workbook, store: StoreContents): void {
-  const old = wb.getWorksheet(STORE_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  const ws = wb.addWorksheet(STORE_SHEET, { state: "veryHidden" });
-  for (const row of storeGrid(store)) ws.addRow(row);
-}
-
-function fillOf(cell: ExcelJS.Cell): FillSnapshot {
-  const f = cell.style?.fill as ExcelJS.Fill | undefined;
-  if (!f || (f.type === "pattern" && f.pattern === "none")) return { color: null };
-  const argb = f.type === "pattern" ? (f.fgColor as { argb?: string } | undefined)?.argb : undefined;
-  return { color: argb ? `#${argb.slice(-6).toUpperCase()}` : "#FFFFFF", raw: f };
-}
-
-function restoreFills(ws: ExcelJS.Worksheet, groups: FillGroup[]): void {
-  for (const { fill, cells } of groups) {
-    for (const c of cells) {
-      const cell = ws.getCell(c.row, c.column);
-      // Replace the style object: ExcelJS may share one between cells.
-      const { fill: _old, ...rest } = cell.style ?? {};
-      if (fill.raw) cell.style = { ...rest, fill: fill.raw as ExcelJS.Fill };
-      else if (fill.color) cell.style = { ...rest, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + fill.color.slice(1) } } };
-      else cell.style = rest;
-    }
-  }
-}
-
-function clearArea(ws: ExcelJS.Worksheet, area: Rect): void {
-  for (let r = area.top; r <= area.bottom; r++) {
-    for (let c = area.left; c <= area.right; c++) {
-      const cell = ws.getCell(r, c);
-      cell.value = null;
-      cell.style = {};
-    }
-  }
-}
+const sheetNames = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => ws.name);
 
 /**
- * Categorises a sheet and writes the results, fills and summary sheet as the re-run policy
- * decides. Throws NotWrittenError, with the workbook unchanged, when officer data is in the way.
+ * Categorises a sheet and returns the workbook with the results, fills, summary sheet and run
+ * record, as the re-run policy decides; every other part of the file is kept as it was.
+ * Throws NotWrittenError when officer data is in the way (nothing is written).
  */
-export async function runOnExcelJS(wb: ExcelJS.Workbook, ruleset: Ruleset, options: ExcelJSRunOptions = {}): Promise<ExcelJSRun> {
-  const source = sourceFromExcelJS(wb);
-  const store = readStore(wb);
+export async function runOnFile(book: OpenWorkbook, ruleset: Ruleset, options: FileRunOptions = {}): Promise<FileRun> {
+  const source = sourceFromExcelJS(book.wb);
+  const store = readStore(book.wb);
   const result = await categorise(source, ruleset, { ...options, store });
   const plan = buildOutputPlan(result, ruleset);
   const sheet = source.readSheet(plan.sheet)!;
   const header = { cells: sheet.headers, row: sheet.headerRow, firstColumn: sheet.firstColumn };
   const area = runSnapshotArea(plan, store, header, sheet.headerRow + sheet.rows.length);
-  const decision = planRun(plan, store, header, wb.worksheets.map((ws) => ws.name), cutArea(sheet, area), area);
+  const names = sheetNames(book.wb);
+  const decision = planRun(plan, store, header, names, cutArea(sheet, area), area);
   options.onWrite?.();
 
-  const ws = wb.getWorksheet(plan.sheet)!;
-  const fills = decision.readFills.map((c) => fillOf(ws.getCell(c.row, c.column)));
-  clearArea(ws, decision.clear);
-  restoreFills(ws, decision.restore);
-  const written = { ...plan, summary: { ...plan.summary, name: decision.summaryName } };
-  applyPlanToExcelJS(wb, written, decision.styles);
-  writeStore(wb, decision.storeAfter(fills));
-  return { result, plan: written, notes: decision.notes };
+  const read = decision.readFills.length ? readCellFills(book.bytes, plan.sheet, decision.readFills) : new Map();
+  const fills: FillSnapshot[] = decision.readFills.map((c) => {
+    const f = read.get(`${c.row}:${c.column}`);
+    return f?.fillXml ? { color: f.color, xml: f.fillXml } : { color: f?.color ?? null };
+  });
+  const bytes = patchWorkbook(book.bytes, runEdits(plan, decision, decision.storeAfter(fills), names));
+  return { bytes, result, plan: { ...plan, summary: { ...plan.summary, name: decision.summaryName } }, notes: decision.notes };
 }
 
 /**
- * Removes a sheet's results columns, restores the recorded officer fills and deletes the summary
- * sheet that run wrote, as the re-run policy decides. Returns a message for the user.
+ * Clears a sheet's results, restores the recorded officer fills and deletes the summary sheet
+ * that run wrote, as the re-run policy decides. Returns the workbook and a message for the user.
  */
-export function clearOnExcelJS(wb: ExcelJS.Workbook, sheetName: string): string {
-  const ws = wb.getWorksheet(sheetName);
+export function clearOnFile(book: OpenWorkbook, sheetName: string): { bytes: Uint8Array; message: string } {
+  const ws = book.wb.getWorksheet(sheetName);
   if (!ws) throw new NotWrittenError("missing-target", `There is no sheet '${sheetName}' in this workbook.`, sheetName);
-  const store = readStore(wb);
-  const sheet = sourceFromExcelJS(wb).readSheet(sheetName)!;
+  const store = readStore(book.wb);
+  const sheet = sourceFromExcelJS(book.wb).readSheet(sheetName)!;
   const header = { cells: sheet.headers, row: sheet.headerRow, firstColumn: sheet.firstColumn };
   const decision = planClear(sheetName, store, { header, bottom: sheet.headerRow + sheet.rows.length });
-  if (decision.clear) clearArea(ws, decision.clear);
-  restoreFills(ws, decision.restore);
-  const summary = decision.dropSummary ? wb.getWorksheet(decision.dropSummary) : undefined;
-  if (summary) wb.removeWorksheet(summary.id);
-  if (wb.getWorksheet(STORE_SHEET)) writeStore(wb, decision.store);
-  return decision.message;
+  const nothing = !decision.clear && !decision.restore.length && !decision.dropSummary && !store.records[sheetName];
+  return { bytes: nothing ? book.bytes : patchWorkbook(book.bytes, clearEdits(sheetName, decision, sheetNames(book.wb))), message: decision.message };
+}
+
+/** Stores (or, with null, removes) the ruleset JSON in the workbook, keeping the run records. */
+export function storeRulesetOnFile(book: OpenWorkbook, text: string | null): Uint8Array {
+  return patchWorkbook(book.bytes, storeEdits({ ...readStore(book.wb), ruleset: text }, sheetNames(book.wb)));
 }

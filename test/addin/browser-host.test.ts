@@ -37,16 +37,18 @@ describe("BrowserHost", () => {
     await host.run(targets[0], ruleset, noProgress);
     expect(cells(await open(host))).toEqual(once);
 
-    // An officer's note two columns right of the results, typed after the run.
-    const wb = (host as unknown as { wb: ExcelJS.Workbook }).wb;
+    // An officer's note two columns right of the results, typed after the run (in Excel, then uploaded again).
+    const noted = await open(host);
     const noteColumn = first.plan.firstColumn + first.plan.headers.length + 1;
-    wb.getWorksheet("Schools")!.getCell(7, noteColumn).value = "call the head";
-    await host.run(targets[0], ruleset, noProgress);
-    expect(wb.getWorksheet("Schools")!.getCell(7, noteColumn).value).toBe("call the head");
+    noted.getWorksheet("Schools")!.getCell(7, noteColumn).value = "call the head";
+    const again = await BrowserHost.open((await noted.xlsx.writeBuffer()) as ArrayBuffer, "noted.xlsx");
+    await again.run(targets[0], ruleset, noProgress);
+    expect((await open(again)).getWorksheet("Schools")!.getCell(7, noteColumn).value).toBe("call the head");
 
-    expect(await host.clear(targets[0])).toMatch(/Cleared the results on 'Schools' and restored [\d,]+ cell colours/);
-    wb.getWorksheet("Schools")!.getCell(7, noteColumn).value = null;
-    const cleared = await open(host);
+    expect(await again.clear(targets[0])).toMatch(/Cleared the results on 'Schools' and restored [\d,]+ cell colours/);
+    const cleared = await open(again);
+    expect(cleared.getWorksheet("Schools")!.getCell(7, noteColumn).value).toBe("call the head");
+    cleared.getWorksheet("Schools")!.getCell(7, noteColumn).value = null;
     expect(cells(cleared)).toEqual(cells(original));
     expect(cleared.getWorksheet(SUMMARY_SHEET)).toBeUndefined();
   });

@@ -1,0 +1,100 @@
+// What a run or a clear changes in a workbook file, as edits for the package-preserving writer:
+// the results cells, fills and widths on the schools sheet, the fills put back, the summary sheet
+// and the run record. Everything else in the file is copied as it was.
+import { STORE_SHEET, storeGrid, type CellStyle, type FillGroup, type FillSnapshot, type OutputPlan, type RunDecision, type StoreContents } from "../../engine";
+import { parseXmlTree, type XmlElement } from "../xlsx-package/xml-tree";
+import type { CellEdit, CellStylePatch, NewSheet, PackageEdits } from "../xlsx-package";
+
+const DATE_FORMAT = "dd/mm/yyyy";
+
+const patchOf = (s: CellStyle): CellStylePatch => ({ ...(s.fill ? { fill: s.fill } : {}), ...(s.font ? { font: s.font } : {}), ...(s.bold ? { bold: true } : {}) });
+
+/** An officer cell's own fill, as recorded: the exact fill the file had, else its colour. */
+function restoreOf(fill: FillSnapshot): CellStylePatch {
+  if (fill.xml && isPlainFill(fill.xml)) return { fillXml: fill.xml };
+  return { fill: fill.color };
+}
+
+const restoreEdits = (groups: FillGroup[]): CellEdit[] => groups.flatMap(({ fill, cells }) => cells.map((c) => ({ ...c, style: restoreOf(fill) })));
+
+/** The edits of a run, as the re-run policy decided them. `store` is the record to keep. */
+export function runEdits(plan: OutputPlan, decision: RunDecision, store: StoreContents, sheetNames: readonly string[]): PackageEdits {
+  const cells: CellEdit[] = restoreEdits(decision.restore);
+  plan.headers.forEach((h, j) => cells.push({ row: plan.headerRow, column: plan.firstColumn + j, value: h, style: patchOf(plan.headerStyle) }));
+  plan.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === null) return;
+      cells.push({ row: plan.headerRow + 1 + i, column: plan.firstColumn + j, value: v, ...(v instanceof Date ? { style: { numFmt: DATE_FORMAT } } : {}) });
+    }),
+  );
+  for (const g of decision.styles.results) for (const c of g.cells) cells.push({ ...c, style: patchOf(g.style) });
+  // Officer cells only ever take a fill.
+  for (const g of decision.styles.officer) for (const c of g.cells) cells.push({ ...c, style: { fill: g.fill } });
+
+  const summary = summarySheet(plan, decision.summaryName);
+  return {
+    sheets: [{ sheet: plan.sheet, clearArea: decision.clear, cells, columnWidths: plan.columnWidths.map((width, j) => ({ column: plan.firstColumn + j, width })) }],
+    removeSheets: [summary.name, STORE_SHEET].filter((n) => sheetNames.includes(n)),
+    addSheets: [summary, storeSheet(store)],
+  };
+}
+
+/** The edits of a clear. */
+export function clearEdits(sheet: string, decision: { clear: RunDecision["clear"] | null; restore: FillGroup[]; dropSummary: string | null; store: StoreContents }, sheetNames: readonly string[]): PackageEdits {
+  const drop = decision.dropSummary && sheetNames.includes(decision.dropSummary) ? [decision.dropSummary] : [];
+  const keepStore = sheetNames.includes(STORE_SHEET);
+  return {
+    sheets: [{ sheet, cells: restoreEdits(decision.restore), ...(decision.clear ? { clearArea: decision.clear } : {}) }],
+    removeSheets: [...drop, ...(keepStore ? [STORE_SHEET] : [])],
+    addSheets: keepStore ? [storeSheet(decision.store)] : [],
+  };
+}
+
+function summarySheet(plan: OutputPlan, name: string): NewSheet {
+  const s = plan.summary;
+  const width = (i: number) => s.rows[i]?.length ?? 0;
+  const bold = [0, ...(s.headerRows ?? [])].flatMap((i) => Array.from({ length: Math.max(1, width(i)) }, (_, j) => ({ row: i + 1, column: j + 1, style: { bold: true } })));
+  return {
+    name,
+    rows: s.rows,
+    cellStyles: [...bold, ...(s.cellStyles ?? []).map((c) => ({ row: c.row + 1, column: c.column + 1, style: patchOf(c.style) }))],
+    columnWidths: (s.columnWidths ?? []).map((w, j) => ({ column: j + 1, width: w })),
+  };
+}
+
+const storeSheet = (store: StoreContents): NewSheet => ({ name: STORE_SHEET, rows: storeGrid(store), state: "veryHidden" });
+
+/** The elements and attributes a cell fill may have (CT_Fill); anything else is not restored. */
+const FILL_SHAPE: Record<string, string[]> = {
+  fill: [],
+  patternFill: ["patternType"],
+  gradientFill: ["type", "degree", "left", "right", "top", "bottom"],
+  fgColor: ["auto", "indexed", "rgb", "theme", "tint"],
+  bgColor: ["auto", "indexed", "rgb", "theme", "tint"],
+  stop: ["position"],
+  color: ["auto", "indexed", "rgb", "theme", "tint"],
+};
+
+/**
+ * A recorded fill is written back only if it is a plain OOXML fill: known elements and
+ * attributes, short values. The record comes from the workbook, so it is not trusted.
+ */
+export function isPlainFill(xml: string): boolean {
+  if (xml.length > 4_000) return false;
+  let root: XmlElement;
+  try {
+    root = parseXmlTree(xml, "recorded fill");
+  } catch {
+    return false;
+  }
+  const ok = (el: XmlElement): boolean =>
+    Object.prototype.hasOwnProperty.call(FILL_SHAPE, el.local) &&
+    Object.entries(el.attributes).every(([k, v]) => k === "xmlns" || k.startsWith("xmlns:") || (FILL_SHAPE[el.local].includes(k) && /^[\w.#+-]{0,40}$/.test(v))) &&
+    el.children.every(ok);
+  return root.local === "fill" && ok(root);
+}
+
+/** The edits that replace the run record (and stored ruleset) alone. */
+export function storeEdits(store: StoreContents, sheetNames: readonly string[]): PackageEdits {
+  return { removeSheets: sheetNames.includes(STORE_SHEET) ? [STORE_SHEET] : [], addSheets: [storeSheet(store)] };
+}
