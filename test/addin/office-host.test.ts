@@ -114,6 +114,23 @@ describe("writing 10,000 rows", () => {
     expect(xl.sheet(STORE_SHEET).visibility).toBe("VeryHidden");
   });
 
+  it("never writes over an officer's own sheet named 'Categorisation summary': the summary takes the next free name, then keeps it", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 50);
+    xl.addSheet("Categorisation summary").put(0, 0, [["My committee notes", 42]]);
+    const first = await run(xl, 50);
+    expect(first.report.summaryName).toBe("Categorisation summary (2)");
+    expect(xl.sheet("Categorisation summary").cell(0, 0).value).toBe("My committee notes");
+    expect(xl.sheet("Categorisation summary").cell(0, 1).value).toBe(42);
+    expect(xl.sheet("Categorisation summary (2)").cell(0, 0).value).toBe("Categorisation summary");
+    const second = await run(xl, 50);
+    expect(second.report.summaryName).toBe("Categorisation summary (2)");
+    expect(xl.sheets.map((s) => s.name)).toEqual(["Schools", "Categorisation summary", STORE_SHEET, "Categorisation summary (2)"]);
+    expect(await clearResults(xl.context, SHEET)).toMatch(/^Cleared/);
+    expect(xl.sheets.map((s) => s.name)).toEqual(["Schools", "Categorisation summary", STORE_SHEET]);
+    expect(xl.sheet("Categorisation summary").cell(0, 0).value).toBe("My committee notes");
+  });
+
   it("twice the rows costs only a few more blocks", async () => {
     const counts = [];
     for (const n of [10_000, 20_000]) {
