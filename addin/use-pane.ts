@@ -35,7 +35,7 @@ export interface LastRun {
   selectedRow: number | null;
 }
 
-interface PaneState {
+export interface PaneState {
   host: PaneHost | null;
   fileName: string | null;
   options: RulesetText[];
@@ -46,7 +46,7 @@ interface PaneState {
   lastRun: LastRun | null;
 }
 
-type PaneAction =
+export type PaneAction =
   | { type: "workbookOpened"; host: PaneHost; fileName: string }
   | { type: "storedRulesetRead"; option: RulesetText | null }
   | { type: "rulesetChosen"; chosen: Chosen; option?: RulesetText }
@@ -74,7 +74,7 @@ function withOption(options: RulesetText[], option: RulesetText): RulesetText[] 
   return [...options.filter((o) => o.key !== option.key && !(option.key.startsWith(FILE_PREFIX) && o.key.startsWith(FILE_PREFIX))), option];
 }
 
-function initialState(host: PaneHost | null): PaneState {
+export function initialState(host: PaneHost | null): PaneState {
   const first = BUNDLED_RULESETS[0];
   return {
     host,
@@ -88,7 +88,7 @@ function initialState(host: PaneHost | null): PaneState {
   };
 }
 
-function reduce(s: PaneState, a: PaneAction): PaneState {
+export function reduce(s: PaneState, a: PaneAction): PaneState {
   switch (a.type) {
     case "workbookOpened":
       return { ...s, host: a.host, fileName: a.fileName, lastRun: null, status: idle };
