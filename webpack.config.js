@@ -65,7 +65,10 @@ module.exports = async (env = {}, options = {}) => {
     ],
     performance: { maxEntrypointSize: 1_500_000, maxAssetSize: 1_500_000 },
     devServer: {
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // Only this machine can reach the dev server, and no other site may read from it (no CORS header):
+      // Excel loads the pane from https://localhost:3000 itself.
+      host: "localhost",
+      allowedHosts: ["localhost"],
       server: serve && !process.env.CI ? { type: "https", options: await getHttpsOptions() } : "http",
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
       open: false,

@@ -5,6 +5,7 @@ import type { Band, Ruleset, Stage, Trigger } from "../ruleset/schema";
 import type { StoreContents } from "../output/run-record";
 import { compileRuleset, type CompiledRuleset } from "./compile-ruleset";
 import { mapColumns, officerColumnCount, readRow } from "../read/mapping";
+import { checkPercentColumns } from "../read/percent-check";
 import { normaliseHeader } from "../read/headers";
 import { readHistories, keyText, type HistoryEntry, type HistoryIndex } from "../read/history";
 import { reasonsFor, supporting } from "./explain";
@@ -29,7 +30,7 @@ export interface RunOptions {
 
 export async function categorise(source: WorkbookSource, ruleset: Ruleset, options: RunOptions = {}): Promise<RunResult> {
   const asOf = options.asOf ?? todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new InputError(`The run date '${asOf}' is not a date written YYYY-MM-DD`);
+  if (!isRealDate(asOf)) throw new InputError(`The run date '${asOf}' is not a date written YYYY-MM-DD (a day that exists, such as 2019-02-28)`);
   const sheet = pickSheet(source, ruleset, options.sheet);
   const recorded = options.store?.records[sheet.name];
   const width = officerColumnCount(sheet, recorded);
@@ -38,6 +39,8 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
   if (width < sheet.headers.length && beyond.length) {
     warnings.unshift(`Sheet '${sheet.name}': ${beyond.map((h) => `'${h}'`).join(", ")} stand right of the last run's results columns, so this run does not read them; move them left of 'Category' to use them`);
   }
+  const percents = checkPercentColumns(sheet, ruleset.fields, index);
+  for (const w of percents.sheet) warnings.push(w);
   const histories = readHistories(source, ruleset);
   for (const w of histories.warnings) warnings.push(w);
   const compiled = compileRuleset(ruleset);
@@ -56,6 +59,7 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
     if (isBlankRow(sheet.rows[i], width)) continue;
     const { facts, problems, withheld } = readRow(sheet, i, ruleset.fields, index, compiled.blankFacts());
     const rowWarnings = problems.map((p) => `Row ${rowNo}, ${p.column}: ${p.message}`);
+    for (const w of percents.cells.get(i) ?? []) rowWarnings.push(w);
     const key = keyText(facts[ruleset.key]);
     if (!key) {
       warnings.push(`Sheet '${sheet.name}' row ${rowNo}: no ${keyField.label}; the row is skipped`);
@@ -114,6 +118,14 @@ function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const x of items) if (!map.has(x.id)) map.set(x.id, x);
   return map;
+}
+
+/** "2019-02-28" yes; "2019-02-30" and "28/02/2019" no. */
+function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
 function isBlankRow(row: CellValue[], width: number): boolean {

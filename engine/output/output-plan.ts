@@ -7,6 +7,15 @@ import { resultHeaders } from "../read/results-block";
 import { summaryRows, SUMMARY_SHEET } from "./summary-sheet";
 import { maxOf } from "../util/max-of";
 
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32_767;
+const CUT = "\n… (cut at Excel's limit of 32,767 characters; the full text is in the report)";
+
+/** Text that fits in one cell: a longer text is cut, and says so at its end. */
+export function fitCell(text: string): string {
+  return text.length <= MAX_CELL_TEXT ? text : text.slice(0, MAX_CELL_TEXT - CUT.length) + CUT;
+}
+
 /** Used when a ruleset gives a band or severity no style. */
 const FALLBACK: CellStyle = { fill: "#D9D9D9" };
 /** The results header row's style. */
@@ -42,11 +51,11 @@ export function buildOutputPlan(result: RunResult, ruleset: Ruleset): OutputPlan
     values.push([
       `${r.band} ${r.bandLabel}${r.moderated ? " (moderated)" : ""}`,
       `${ruleBand.id} ${ruleBand.label}`,
-      r.triggers.map((t) => t.label).join("; ") || null,
+      fitCell(r.triggers.map((t) => t.label).join("; ")) || null,
       r.escalation?.label ?? null,
       r.nextAction || null,
       r.due ? new Date(r.due + "T00:00:00Z") : null,
-      r.reasons.join("\n"),
+      fitCell(r.reasons.join("\n")),
       ...(ruleset.outputs ?? []).map((o) => r.outputs[o.id] ?? null),
     ]);
     paint(ruleset.styles.bands[r.band], { row, column: firstColumn });

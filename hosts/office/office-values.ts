@@ -48,7 +48,8 @@ export function fromOffice(value: unknown, format: string | undefined): CellValu
 export function toOffice(value: CellValue): { value: string | number | boolean; format?: string } {
   if (value === null) return { value: "" };
   if (value instanceof Date) return { value: dateToSerial(value), format: DATE_FORMAT };
-  // Text that Excel would take for a formula is written as literal text.
-  if (typeof value === "string" && /^[=]/.test(value)) return { value: `'${value}` };
+  // Text Excel would take for a formula (=, +, - or @ first) is written as literal text: the
+  // leading apostrophe is Excel's own "this is text" mark, and it does not show in the cell.
+  if (typeof value === "string" && /^[=+\-@]/.test(value)) return { value: `'${value}` };
   return { value };
 }

@@ -71,7 +71,8 @@ export async function writeResults(
   const clear = decision.clear;
   ws.getRangeByIndexes(clear.top - 1, clear.left - 1, clear.bottom - clear.top + 1, clear.right - clear.left + 1).clear();
   for (const { fill, cells } of decision.restore) queueStyle(ws, cells, restoreFill(fill));
-  ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1, 1, width).values = [plan.headers];
+  // Headers come from the ruleset (outputs): written as text, never as a formula.
+  ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1, 1, width).values = [plan.headers.map((h) => toOffice(h).value)];
   queueStyle(ws, plan.headers.map((_, j) => ({ row: plan.headerRow, column: plan.firstColumn + j })), applyStyle(plan.headerStyle));
   plan.columnWidths.forEach((w, j) => (ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1 + j, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHARACTER)));
   await sync();

@@ -17,6 +17,8 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export interface FakeCell {
   value: string | number | boolean;
+  /** Excel took the text written for a formula (it started with =, +, - or @ and no apostrophe). */
+  formula?: boolean;
   format: string;
   fill: { color: string | null; pattern: string; patternColor: string | null };
   font: { color: string; bold: boolean; size: number };
@@ -543,7 +545,12 @@ export class FakeExcel {
     };
     switch (path) {
       case "values":
-        return grid2d((cell, v) => (cell.value = typeof v === "string" && v.startsWith("'") ? v.slice(1) : v));
+        return grid2d((cell, v) => {
+          // As Excel: a leading apostrophe marks text and is not kept; =, +, - or @ first makes a formula.
+          cell.value = typeof v === "string" && v.startsWith("'") ? v.slice(1) : v;
+          if (typeof v === "string" && /^[=+\-@]/.test(v)) cell.formula = true;
+          else delete cell.formula;
+        });
       case "numberFormat":
         return grid2d((cell, v) => (cell.format = v));
       case "format.fill.color":

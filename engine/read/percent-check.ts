@@ -1,0 +1,55 @@
+// Percentages written as plain numbers. The rule: a number in a percent column is read as written,
+// in percentage points (45.2 is 45.2%); a cell formatted as a percentage, or text with a % sign,
+// says so itself (0.452 formatted as % is "45.2%", so 45.2). Nothing is rescaled by guesswork
+// (exclusion rates really are below 1%), but two patterns that suggest fractions are warned about:
+// a whole column of values from 0 to 1, and a value below 1 in a column of larger percentages.
+import type { SheetData } from "../workbook";
+import type { Field } from "../ruleset/schema";
+import { describeColumn } from "../errors";
+
+/** The median of this many larger values marks a column of percentage points. */
+const POINTS_MEDIAN = 5;
+
+function plainNumber(cell: unknown): number | undefined {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
+  if (typeof cell !== "string" || cell.includes("%")) return undefined;
+  const t = cell.trim();
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : undefined;
+}
+
+export interface PercentWarnings {
+  /** Sheet-level warnings, one per column that looks like fractions. */
+  sheet: string[];
+  /** Row index (into sheet.rows) -> warnings about single cells. */
+  cells: Map<number, string[]>;
+}
+
+export function checkPercentColumns(sheet: SheetData, fields: Field[], columns: Map<string, number>): PercentWarnings {
+  const out: PercentWarnings = { sheet: [], cells: new Map() };
+  for (const f of fields) {
+    const c = columns.get(f.id);
+    if (f.type !== "percent" || c === undefined) continue;
+    const column = describeColumn(sheet.headers[c], sheet.firstColumn + c);
+    const values: { row: number; v: number }[] = [];
+    sheet.rows.forEach((r, i) => {
+      const v = plainNumber(r[c]);
+      if (v !== undefined) values.push({ row: i, v });
+    });
+    if (!values.length) continue;
+    if (values.every(({ v }) => v >= 0 && v <= 1) && values.some(({ v }) => v > 0)) {
+      out.sheet.push(
+        `Sheet '${sheet.name}', ${column}: every value is between 0 and 1. They are read as written, in percentage points (0.45 is 0.45%, not 45%). ` +
+          `If they are fractions, format the column as Percentage in Excel, or type 45 for 45%.`,
+      );
+      continue;
+    }
+    const sorted = values.map(({ v }) => v).sort((a, b) => a - b);
+    if (sorted[Math.floor(sorted.length / 2)] < POINTS_MEDIAN) continue;
+    for (const { row, v } of values) {
+      if (v <= 0 || v >= 1) continue;
+      const text = `Row ${sheet.headerRow + 1 + row}, ${column}: ${v} is read as ${v}%; the column's other values are percentage points, so if ${Math.round(v * 1000) / 10}% was meant, type ${Math.round(v * 1000) / 10}`;
+      (out.cells.get(row) ?? out.cells.set(row, []).get(row)!).push(text);
+    }
+  }
+  return out;
+}
