@@ -1,5 +1,5 @@
 // Turning any error into a message bar an officer can act on.
-import { InputError, NotWrittenError, RulesetError } from "../engine";
+import { InputError, NotWrittenError, RulesetError, UnreadableFileError } from "../engine";
 
 export interface Message {
   intent: "error" | "warning" | "success" | "info";
@@ -10,6 +10,7 @@ export interface Message {
 export function describeError(e: unknown): Message {
   const text = e instanceof Error ? e.message : String(e);
   if (e instanceof RulesetError) return { intent: "error", title: "The ruleset has problems", body: text };
+  if (e instanceof UnreadableFileError) return { intent: "error", title: "This file cannot be opened", body: text };
   if (e instanceof InputError) return { intent: "error", title: "The workbook does not fit the ruleset", body: text };
   if (e instanceof NotWrittenError && e.reason === "protected") return { intent: "error", title: `Sheet '${e.sheet}' is protected`, body: text };
   if (e instanceof NotWrittenError) return { intent: "error", title: "Nothing was written", body: text };

@@ -9,6 +9,14 @@ export class InputError extends Error {
   }
 }
 
+/** The file is not a workbook the tool can read (a .csv, an .xls, a damaged or encrypted file...). */
+export class UnreadableFileError extends InputError {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnreadableFileError";
+  }
+}
+
 /** Why a host wrote nothing. */
 export type NotWrittenReason = "officer-data" | "protected" | "missing-target";
 

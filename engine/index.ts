@@ -6,7 +6,7 @@
 // The workbook interface hosts speak, and what a run produces.
 export type { CellValue, SheetData, WorkbookSource, OutputPlan, CellRef, CellStyle, CellBlock, SummaryChart } from "./workbook";
 export type { RunResult, RowResult, RuleTrace, ConditionTrace, TriggerHit, Escalation, FactValue } from "./results";
-export { InputError, NotWrittenError, columnLetter, type NotWrittenReason } from "./errors";
+export { InputError, NotWrittenError, UnreadableFileError, columnLetter, type NotWrittenReason } from "./errors";
 
 // ruleset/
 export type { Ruleset, TestCase } from "./ruleset/schema";

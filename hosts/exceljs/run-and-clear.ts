@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import {
   buildOutputPlan,
-  InputError,
+  UnreadableFileError,
   categorise,
   cutArea,
   emptyStore,
@@ -52,14 +52,14 @@ export async function openWorkbook(bytes: Uint8Array, name: string): Promise<Ope
   try {
     packageInfo(bytes);
   } catch (e) {
-    if (e instanceof PackageError) throw new InputError(`${name}: ${e.message}`);
+    if (e instanceof PackageError) throw new UnreadableFileError(`${name}: ${e.message}`);
     throw e;
   }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new InputError(`'${name}' could not be read as an Excel workbook (.xlsx): ${(e as Error).message}`);
+    throw new UnreadableFileError(`${name}: this workbook could not be read (${(e as Error).message}). Open it in Excel, save it as an Excel Workbook (.xlsx) and try again.`);
   }
   return { bytes, wb };
 }
