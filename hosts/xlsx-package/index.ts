@@ -1,7 +1,8 @@
-// The package-preserving writer's public surface: patch a workbook's parts in place, read cell fills
-// and package facts. Pure TypeScript (fflate, saxes), no file system: it runs in the page too.
+// The package-preserving writer's public surface: patch a workbook's parts in place, read cell fills,
+// cell values and package facts. Pure TypeScript (fflate, saxes), no file system: it runs in the page too.
 export { patchWorkbook } from "./patch-workbook";
+export { readWorkbookValues, DEFAULT_MAX_CELLS } from "./read-workbook";
 export { readCellFills } from "./read-fills";
 export { packageInfo } from "./package-info";
 export { PackageError } from "./package-error";
-export type { CellValue, CellStylePatch, CellPosition, CellEdit, CellArea, ColumnWidth, SheetEdit, NewSheet, SheetState, PackageEdits, CellFill, PackageInfo } from "./types";
+export type { CellValue, CellStylePatch, CellPosition, CellEdit, CellArea, ColumnWidth, SheetEdit, NewSheet, SheetState, PackageEdits, CellFill, PackageInfo, ReadOptions, ReadNote, SheetGrid, WorkbookValues } from "./types";

@@ -24,3 +24,9 @@ export function isDateFormat(id: number, code: string | undefined): boolean {
     .replace(/_.|\*./g, "");
   return /[dmyhs]/i.test(bare.replace(/General/gi, "").split(";")[0]);
 }
+
+/** A percent format: 9 (0%), 10 (0.00%), or a code with a % outside quotes, escapes and [sections]. */
+export function isPercentFormat(id: number, code: string | undefined): boolean {
+  if (code === undefined) return id === 9 || id === 10;
+  return code.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "").includes("%");
+}

@@ -83,3 +83,43 @@ export interface PackageInfo {
   /** An .xlsm: the workbook part is macro-enabled or the package holds a VBA project. */
   macroEnabled: boolean;
 }
+
+/** What readWorkbookValues reads. */
+export interface ReadOptions {
+  /** Only these sheets (Excel ignores case); by default every worksheet (chart sheets have no cells). */
+  sheets?: string[];
+  /** Refuse, in plain words, a read that would hold more cells than this in all (default 60 million). */
+  maxCells?: number;
+}
+
+/** A cell read as something other than what it holds, and why, so the run can say so. */
+export interface ReadNote {
+  /** 1-based. */
+  row: number;
+  column: number;
+  /**
+   * formula-without-value: a formula saved without its value (as tools other than Excel save them),
+   * read as empty. unreadable-value: a cell whose value does not fit its type (a number cell holding
+   * text), read as empty.
+   */
+  kind: "formula-without-value" | "unreadable-value";
+  message: string;
+}
+
+/** A sheet's values, from the first row and column holding one to the last. */
+export interface SheetGrid {
+  name: string;
+  firstRow: number;
+  firstColumn: number;
+  /** rows[0][0] is the cell at firstRow, firstColumn; every row has the same length; null is empty. */
+  rows: CellValue[][];
+  notes: ReadNote[];
+  /** Notes left out after the first thousand. */
+  notesLeftOff: number;
+}
+
+export interface WorkbookValues {
+  info: PackageInfo;
+  /** By sheet name, as the workbook spells it. */
+  sheets: Map<string, SheetGrid>;
+}

@@ -110,10 +110,20 @@ export class WorkbookPackage {
     return part;
   }
 
+  /** The part the workbook's first relationship of this type leads to, undefined when there is none. */
+  workbookPartOfType(type: string): string | undefined {
+    const part = this.workbookRels.list.find((r) => r.type === type)?.part;
+    return part && this.has(part) ? this.entry(part)!.name : undefined;
+  }
+
+  /** Whether a sheet is a worksheet (not a chart sheet, dialog sheet or macro sheet). */
+  isWorksheet(sheet: SheetEntry): boolean {
+    return this.contentTypes.typeOf(this.sheetPart(sheet) ?? "") === WORKSHEET_TYPE;
+  }
+
   /** The styles part (undefined when the workbook has none) and its parsed contents. */
   styles(): { part: string | undefined; sheet: StyleSheet } {
-    const part = this.workbookRels.list.find((r) => r.type === REL.styles)?.part;
-    const existing = part && this.has(part) ? this.entry(part)!.name : undefined;
+    const existing = this.workbookPartOfType(REL.styles);
     return { part: existing, sheet: new StyleSheet(existing ? this.text(existing) : EMPTY_STYLES, existing ?? "xl/styles.xml") };
   }
 }

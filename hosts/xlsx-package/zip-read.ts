@@ -1,7 +1,8 @@
 // Reads a zip archive's central directory; entries are inflated only when asked for, and an entry
 // left unchanged is later copied compressed, byte for byte (zip-write.ts).
-import { inflateSync } from "fflate";
 import { PackageError } from "./package-error";
+import { checkPartSize } from "./part-limits";
+import { streamPart } from "./part-stream";
 
 /** One file in the archive, as its central directory describes it. */
 export interface ZipEntry {
@@ -105,14 +106,19 @@ function readZip64Extra(b: Uint8Array, start: number, length: number, take: (v: 
   }
 }
 
-/** The uncompressed bytes of an entry. */
+/**
+ * The uncompressed bytes of an entry. A part beyond the size limits is refused before inflating, and
+ * one that expands past its declared size is stopped there (part-stream.ts).
+ */
 export function entryBytes(archive: Uint8Array, e: ZipEntry): Uint8Array {
-  const raw = archive.subarray(e.dataStart, e.dataStart + e.compressedSize);
-  if (e.method === 0) return raw;
-  if (e.method !== 8) throw PackageError.damaged(`part ${e.name} uses an unknown compression`);
-  try {
-    return inflateSync(raw, { out: new Uint8Array(e.size) });
-  } catch {
-    throw PackageError.damaged(`part ${e.name} cannot be decompressed`);
-  }
+  checkPartSize(e);
+  if (e.method === 0) return archive.subarray(e.dataStart, e.dataStart + e.compressedSize);
+  const out = new Uint8Array(e.size);
+  let length = 0;
+  streamPart(archive, e, (piece) => {
+    out.set(piece, length);
+    length += piece.length;
+    return true;
+  });
+  return length === e.size ? out : out.subarray(0, length);
 }

@@ -1,7 +1,7 @@
 // What a file that is not a workbook, or an edit that cannot be made, says: PackageError, in plain
 // words, never the zip library's own message.
 import { strToU8, zipSync } from "fflate";
-import { packageInfo, PackageError, patchWorkbook, readCellFills } from "../../hosts/xlsx-package";
+import { packageInfo, PackageError, patchWorkbook, readCellFills, readWorkbookValues } from "../../hosts/xlsx-package";
 import { buildCorpus, OLD, SCHOOLS } from "./corpus";
 
 function errorOf(f: () => unknown): PackageError {
@@ -27,7 +27,7 @@ describe("files that are not workbooks", () => {
     ["a Word document", office("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"), /not an Excel workbook \(it is a Word document\)/],
     ["a binary workbook", office("application/vnd.ms-excel.sheet.binary.macroEnabled.main"), /binary workbook \(\.xlsb\)/],
   ])("%s", (_label, bytes, message) => {
-    for (const f of [() => packageInfo(bytes), () => patchWorkbook(bytes, {}), () => readCellFills(bytes, "Sheet1", [])]) {
+    for (const f of [() => packageInfo(bytes), () => patchWorkbook(bytes, {}), () => readCellFills(bytes, "Sheet1", []), () => readWorkbookValues(bytes)]) {
       expect(errorOf(f).message).toMatch(message);
     }
   });
@@ -35,6 +35,7 @@ describe("files that are not workbooks", () => {
   test("a truncated workbook", async () => {
     const bytes = await buildCorpus();
     expect(errorOf(() => packageInfo(bytes.subarray(0, bytes.length - 30))).message).toMatch(/^The workbook file is incomplete: it may not have finished downloading/);
+    expect(errorOf(() => readWorkbookValues(bytes.subarray(0, bytes.length - 30))).message).toMatch(/^The workbook file is incomplete: it may not have finished downloading/);
   });
 });
 
