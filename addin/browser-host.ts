@@ -3,8 +3,7 @@
 // only what changed), and the result is offered as a download. Loaded on demand, so ExcelJS is not
 // in the bundle Excel loads.
 import type { Ruleset } from "../engine";
-import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
-import { clearOnFile, openWorkbook, readStore, runOnFile, storeRulesetOnFile, type OpenWorkbook } from "../hosts/exceljs/run-and-clear";
+import { clearOnFile, openWorkbook, runOnFile, storeRulesetOnFile, type OpenWorkbook } from "../hosts/file/run-and-clear";
 import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -27,18 +26,16 @@ export class BrowserHost implements PaneHost {
   }
 
   async listTargets(): Promise<Target[]> {
-    const { wb } = this.book;
-    const source = sourceFromExcelJS(wb);
-    const summary = readStore(wb).summary?.name;
-    return wb.worksheets
-      .filter((ws) => ws.state === "visible" && ws.name !== summary)
+    const { sheets, source, store } = this.book;
+    return sheets
+      .filter((ws) => ws.state === "visible" && ws.name !== store.summary?.name)
       .map((ws) => source.readSheet(ws.name)!)
       .filter((s) => s.headers.length)
       .map((s) => ({ id: `sheet:${s.name}`, sheet: s.name, label: `Sheet ${s.name}`, headers: s.headers, headerRow: s.headerRow, dataRows: s.rows.length }));
   }
 
   async readStoredRuleset(): Promise<string | null> {
-    return readStore(this.book.wb).ruleset;
+    return this.book.store.ruleset;
   }
 
   async storeRuleset(text: string | null): Promise<void> {

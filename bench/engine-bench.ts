@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { categorise, parseRuleset } from "../engine";
 import { memorySource } from "../engine";
 import { referenceEngine } from "../engine/evaluate/json-rules-engine-reference";
-import { openWorkbook, runOnFile } from "../hosts/exceljs/run-and-clear";
+import { openWorkbook, runOnFile } from "../hosts/file/run-and-clear";
 import { syntheticSchools } from "./synthetic-schools";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 25_000);

@@ -3,7 +3,6 @@
 // The workbook holds earlier data (what the rules look at) and a column with the later outcome.
 // For each trigger: how many schools that later declined were flagged beforehand.
 import { backtest, categorise, normaliseHeader, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule, type Ruleset, type RowResult } from "../engine";
-import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { parseArgs, str, UsageError } from "./args";
 import { writeFilesAtomically } from "./atomic-write";
 import { checkInputWorkbook, readWorkbook } from "./files";
@@ -23,7 +22,7 @@ export async function backtestCommand(argv: string[], out: (s: string) => void):
   checkInputWorkbook(book);
   if (report) checkOutputs([inputWorkbook(book), rulesFile(file)], [{ file: report, option: "--report" }]);
 
-  const source = sourceFromExcelJS((await readWorkbook(book)).wb);
+  const source = (await readWorkbook(book)).source;
   const run = await categorise(source, ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
   const outcome = readGradeColumn(source, run.sheet, outcomeHeader);
   const base = baseline(ruleset, str(options.baseline), (header) => readGradeColumn(source, run.sheet, header).grades);

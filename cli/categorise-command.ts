@@ -1,6 +1,6 @@
 // categorise <workbook.xlsx> [--rules FILE] [--sheet NAME] [--out PATH] [--report PATH.json] [--as-of DATE]
 import * as path from "node:path";
-import { runOnFile } from "../hosts/exceljs/run-and-clear";
+import { runOnFile } from "../hosts/file/run-and-clear";
 import { parseArgs, str, UsageError } from "./args";
 import { writeFilesAtomically, type OutputFile } from "./atomic-write";
 import { checkInputWorkbook, fileStamp, readWorkbook } from "./files";

@@ -2,7 +2,7 @@
 // results columns and summary sheet, officer cells back to the fills recorded before the first run
 // (the add-in's Clear results, on a file).
 import * as path from "node:path";
-import { clearOnFile, openWorkbook, readStore } from "../hosts/exceljs/run-and-clear";
+import { clearOnFile, openWorkbook } from "../hosts/file/run-and-clear";
 import { parseArgs, str, UsageError } from "./args";
 import { writeFilesAtomically } from "./atomic-write";
 import { checkInputWorkbook, fileStamp, readWorkbook } from "./files";
@@ -23,7 +23,7 @@ export async function clearCommand(argv: string[], out: (s: string) => void): Pr
   const before = fileStamp(input);
   let book = await readWorkbook(input);
   // The named sheet, else every sheet with a recorded run (without a record, nothing is ours).
-  const recorded = Object.keys(readStore(book.wb).records).filter((s) => book.wb.getWorksheet(s));
+  const recorded = Object.keys(book.store.records).filter((s) => book.sheets.some((x) => x.name === s));
   const sheets = str(options.sheet) ? [str(options.sheet)!] : recorded;
   const messages: string[] = [];
   for (const s of sheets) {

@@ -2,7 +2,6 @@
 // Runs both rulesets on the same workbook: which schools change band, trigger or stage, and why,
 // with a count table (old band x new band). The workbook is only read.
 import { categorise, type Ruleset, compareRuns, type RunComparison, type SchoolChange } from "../engine";
-import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
 import { parseArgs, str, UsageError } from "./args";
 import { writeFilesAtomically } from "./atomic-write";
 import { checkInputWorkbook, readWorkbook } from "./files";
@@ -22,7 +21,7 @@ export async function diffCommand(argv: string[], out: (s: string) => void): Pro
   const [oldRules, newRules] = [oldRead.ruleset, newRead.ruleset];
   checkInputWorkbook(book);
   if (report) checkOutputs([inputWorkbook(book), rulesFile(oldRead.file), rulesFile(newRead.file)], [{ file: report, option: "--report" }]);
-  const source = sourceFromExcelJS((await readWorkbook(book)).wb);
+  const source = (await readWorkbook(book)).source;
   const run = { sheet: str(options.sheet), asOf: str(options["as-of"]) };
   const before = await categorise(source, oldRules, run);
   const after = await categorise(source, newRules, { ...run, asOf: before.asOf });

@@ -1,7 +1,7 @@
 // File access for the command-line tool: workbooks read through ExcelJS, and the one error type for
 // files that cannot be used. Rules files are read in rules-file.ts; outputs are written by atomic-write.ts.
 import * as fs from "node:fs";
-import { openWorkbook, type OpenWorkbook } from "../hosts/exceljs/run-and-clear";
+import { openWorkbook, type OpenWorkbook } from "../hosts/file/run-and-clear";
 import { fsErrorMessage } from "./fs-errors";
 
 export class FileError extends Error {}

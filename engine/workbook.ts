@@ -16,6 +16,8 @@ export interface SheetData {
   headerRow: number;
   /** 1-based sheet column number of the first column. */
   firstColumn: number;
+  /** Cells the host could not give a value (a formula saved without one...), 1-based; row 0 for the sheet. */
+  notes?: { row: number; column: number; message: string }[];
 }
 
 /** Read access to a workbook: the sheets a ruleset may need (the schools table and history sheets). */

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { categorise, parseRuleset, type Ruleset } from "../engine";
 import { laSummary, RAG_STYLES } from "../engine/output/la-summary";
 import { summaryCharts } from "../engine/output/charts";
-import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
+import { sourceFromExcelJS } from "./helpers/exceljs-source";
 import { runCli, tempDir, rulesVariant, STAFFS_RULES, STAFFS_BOOK } from "./helpers/cli";
 import { writeBook, rowsOf } from "./helpers/workbook";
 

@@ -4,7 +4,7 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { categorise, parseRuleset, type RowResult } from "../engine";
-import { sourceFromExcelJS } from "../hosts/exceljs/workbook-io";
+import { sourceFromExcelJS } from "./helpers/exceljs-source";
 import { runCli, tempDir, STAFFS_RULES } from "./helpers/cli";
 import { writeBook, rowsOf } from "./helpers/workbook";
 import * as fs from "fs";

@@ -39,6 +39,13 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
   if (width < sheet.headers.length && beyond.length) {
     warnings.unshift(`Sheet '${sheet.name}': ${beyond.map((h) => `'${h}'`).join(", ")} stand right of the last run's results columns, so this run does not read them; move them left of 'Category' to use them`);
   }
+  // Cells the host could not read: on their school's row, or for the sheet.
+  const cellNotes = new Map<number, string[]>();
+  for (const n of sheet.notes ?? []) {
+    const i = n.row - sheet.headerRow - 1;
+    if (i >= 0 && i < sheet.rows.length) (cellNotes.get(i) ?? cellNotes.set(i, []).get(i)!).push(n.message);
+    else warnings.push(`Sheet '${sheet.name}': ${n.message}`);
+  }
   const percents = checkPercentColumns(sheet, ruleset.fields, index);
   for (const w of percents.sheet) warnings.push(w);
   const histories = readHistories(source, ruleset);
@@ -60,6 +67,7 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
     const { facts, problems, withheld } = readRow(sheet, i, ruleset.fields, index, compiled.blankFacts());
     const rowWarnings = problems.map((p) => `Row ${rowNo}, ${p.column}: ${p.message}`);
     for (const w of percents.cells.get(i) ?? []) rowWarnings.push(w);
+    for (const w of cellNotes.get(i) ?? []) rowWarnings.push(`Row ${rowNo}: ${w}`);
     const key = keyText(facts[ruleset.key]);
     if (!key) {
       warnings.push(`Sheet '${sheet.name}' row ${rowNo}: no ${keyField.label}; the row is skipped`);

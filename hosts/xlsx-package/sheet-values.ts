@@ -12,10 +12,12 @@ import { ElementText } from "./xml-text";
 import type { ZipEntry } from "./zip-read";
 
 // Imports used once per cell, held here: a bundler's module getters cost more than the cell itself.
-const { cellName, MAX_COLUMN, MAX_ROW } = cellReference;
+const { cellName, columnOf, MAX_COLUMN, MAX_ROW } = cellReference;
 const { serialDate } = excelDate;
 const { DATE, NUMBER, PERCENT } = valueFormats;
-const { c: C, v: V, f: F, t: T, is: IS, row: ROW, rPh: RPH, sheetData: SHEET_DATA } = EL;
+const { c: C, v: V, f: F, t: T, is: IS, row: ROW, rPh: RPH, sheetData: SHEET_DATA, mergeCell: MERGE_CELL, mergeCells: MERGE_CELLS } = EL;
+/** Merged areas larger than this are not spread out cell by cell (their master value stays alone). */
+const MAX_MERGE_CELLS = 100_000;
 
 export interface SheetReadContext {
   sharedStrings: string[];
@@ -93,6 +95,7 @@ class SheetValues implements XmlByteHandler {
   private lastColumn = 0;
 
   private inSheetData = false;
+  private readonly merges: { top: number; left: number; bottom: number; right: number }[] = [];
   private row = 0;
   private column = 0;
   // The open <c>.
@@ -118,6 +121,7 @@ class SheetValues implements XmlByteHandler {
   open(id: number, b: Uint8Array, s: number, e: number, selfClosing: boolean): void {
     if (!this.inSheetData) {
       if (id === SHEET_DATA && !selfClosing) this.inSheetData = true;
+      else if (id === MERGE_CELL) this.openMerge(b, s, e);
       return;
     }
     switch (id) {
@@ -169,7 +173,11 @@ class SheetValues implements XmlByteHandler {
         if (this.inCell) this.closeCell();
         return;
       case SHEET_DATA:
-        if (this.inSheetData) this.done = true;
+        // Merged areas (<mergeCells>) follow <sheetData>; nothing after them is read.
+        this.inSheetData = false;
+        return;
+      case MERGE_CELLS:
+        this.done = true;
         return;
     }
   }
@@ -208,10 +216,43 @@ class SheetValues implements XmlByteHandler {
     this.phonetic = 0;
   }
 
+  /** <mergeCell ref="I1:J1"/>: the area shows its top-left cell's value, as Excel (and ExcelJS) show it. */
+  private openMerge(b: Uint8Array, s: number, e: number): void {
+    for (const a = this.attributes.reset(b, s, e); a.next(); ) {
+      if (a.nameEnd - a.nameStart !== 3 || b[a.nameStart] !== CHAR_R || b[a.nameStart + 1] !== 101 || b[a.nameStart + 2] !== 102) continue; // ref
+      const ref = String.fromCharCode(...b.subarray(a.valueStart, Math.min(a.valueEnd, a.valueStart + 32)));
+      const m = /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/.exec(ref);
+      if (!m) return;
+      const [top, left, bottom, right] = [Number(m[2]), columnOf(`${m[1]}1`), Number(m[4]), columnOf(`${m[3]}1`)];
+      if (top <= bottom && left <= right && bottom <= MAX_ROW && right <= MAX_COLUMN) this.merges.push({ top, left, bottom, right });
+    }
+  }
+
+  /** Spreads each merged area's master value over its cells. */
+  private spreadMerges(): void {
+    for (const m of this.merges) {
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > MAX_MERGE_CELLS) continue;
+      const value = this.stored[m.top - 1]?.[m.left - 1];
+      if (value === undefined || value === null) continue;
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          if (r === m.top && c === m.left) continue;
+          this.row = r;
+          this.column = c;
+          this.store(value);
+        }
+      }
+    }
+  }
+
   private closeCell(): void {
     this.inCell = false;
     const value = this.value();
     if (value === null) return;
+    this.store(value);
+  }
+
+  private store(value: CellValue): void {
     const row = this.row;
     const column = this.column;
     let cells = this.stored[row - 1];
@@ -292,6 +333,7 @@ class SheetValues implements XmlByteHandler {
 
   /** The values as a dense grid, from the first row and column holding one to the last. */
   grid(): SheetGrid {
+    this.spreadMerges();
     const { notes, notesLeftOff } = this;
     if (this.lastRow === 0) return { name: this.sheet, firstRow: 1, firstColumn: 1, rows: [], notes, notesLeftOff };
     const { firstRow, lastRow, firstColumn, lastColumn } = this;

@@ -6,9 +6,10 @@ import { streamPart } from "./part-stream";
 import type { ZipEntry } from "./zip-read";
 
 /** The elements the readers act on, by local name (a prefix such as x: is dropped); 0 is any other. */
-export const EL = { other: 0, c: 1, v: 2, f: 3, t: 4, r: 5, is: 6, row: 7, rPh: 8, sheetData: 9, si: 10 } as const;
+export const EL = { other: 0, c: 1, v: 2, f: 3, t: 4, r: 5, is: 6, row: 7, rPh: 8, sheetData: 9, si: 10, mergeCell: 11, mergeCells: 12 } as const;
 
 const SHEET_DATA = [...new TextEncoder().encode("sheetData")];
+const MERGE_CELL = [...new TextEncoder().encode("mergeCells")];
 
 function elementId(b: Uint8Array, s: number, e: number): number {
   switch (e - s) {
@@ -31,8 +32,15 @@ function elementId(b: Uint8Array, s: number, e: number): number {
       if (b[s + 1] === 80 && b[s + 2] === 104) return EL.rPh;
       return EL.other;
     case 9:
-      for (let k = 0; k < 9; k++) if (b[s + k] !== SHEET_DATA[k]) return EL.other;
-      return EL.sheetData;
+      if (b[s] === 115) {
+        for (let k = 0; k < 9; k++) if (b[s + k] !== SHEET_DATA[k]) return EL.other;
+        return EL.sheetData;
+      }
+      for (let k = 0; k < 9; k++) if (b[s + k] !== MERGE_CELL[k]) return EL.other;
+      return EL.mergeCell;
+    case 10:
+      for (let k = 0; k < 10; k++) if (b[s + k] !== MERGE_CELL[k]) return EL.other;
+      return EL.mergeCells;
   }
   return EL.other;
 }

@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { join } from "path";
 import { buildOutputPlan, categorise, parseRuleset, resultHeaders } from "../../engine";
-import { sourceFromExcelJS } from "../../hosts/exceljs/workbook-io";
+import { sourceFromExcelJS } from "../helpers/exceljs-source";
 import { clearResults, readWorkbook, writeResults } from "../../hosts/office";
 import { dateToSerial } from "../../hosts/office/office-values";
 import { rankTargets } from "../../addin/target-match";

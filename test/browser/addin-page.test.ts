@@ -10,7 +10,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { categorise, laSummary, parseRuleset, RAG_STYLES, resultHeaders, STORE_SHEET, SUMMARY_SHEET } from "../../engine";
-import { sourceFromExcelJS } from "../../hosts/exceljs/workbook-io";
+import { sourceFromExcelJS } from "../helpers/exceljs-source";
 import { openPanePage, type PanePage } from "./pane-page";
 
 const root = join(__dirname, "..", "..");

@@ -2,7 +2,7 @@
 // cell comparison with readWorkbookValues.
 import ExcelJS from "exceljs";
 import type { CellValue, SheetGrid } from "../../hosts/xlsx-package";
-import { plainValue } from "../../hosts/exceljs/workbook-io";
+import { plainValue } from "../helpers/exceljs-source";
 
 export async function loadExcelJS(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

@@ -1,31 +1,14 @@
 // Run and Clear on a workbook file: the command-line tool and the page outside Office both use this,
-// so a workbook behaves the same whichever wrote it. ExcelJS reads the values; the package-preserving
-// writer (hosts/xlsx-package) writes only what changed, so charts, pivot tables, macros and labels
-// survive. What to clear, which fills to read and restore, and the run record to keep are the
+// so a workbook behaves the same whichever wrote it. The streaming reader gives the values; the
+// package-preserving writer (both in hosts/xlsx-package) writes only what changed, so charts,
+// pivot tables, macros and labels survive. What to clear, which fills to read and restore, and the run record to keep are the
 // engine's re-run policy; this file only does the I/O.
-import ExcelJS from "exceljs";
-import {
-  buildOutputPlan,
-  UnreadableFileError,
-  categorise,
-  cutArea,
-  emptyStore,
-  NotWrittenError,
-  parseStore,
-  planClear,
-  planRun,
-  runSnapshotArea,
-  STORE_SHEET,
-  type FillSnapshot,
-  type OutputPlan,
-  type Ruleset,
-  type RunOptions,
-  type RunResult,
-  type StoreContents,
-} from "../../engine";
-import { sourceFromExcelJS } from "./workbook-io";
+import { buildOutputPlan, categorise, cutArea, NotWrittenError, planClear, planRun, runSnapshotArea, type FillSnapshot, type OutputPlan, type Ruleset, type RunOptions, type RunResult } from "../../engine";
 import { clearEdits, runEdits, storeEdits } from "./package-edits";
-import { packageInfo, PackageError, patchWorkbook, readCellFills } from "../xlsx-package";
+import { patchWorkbook, readCellFills } from "../xlsx-package";
+import type { OpenWorkbook } from "./open-workbook";
+
+export { openWorkbook, type OpenWorkbook } from "./open-workbook";
 
 export interface FileRunOptions extends RunOptions {
   /** Called once the run is categorised and checked, just before the workbook is written. */
@@ -41,38 +24,7 @@ export interface FileRun {
   notes: string[];
 }
 
-/** A workbook file opened for a run: its bytes (what is written back) and ExcelJS's reading of them. */
-export interface OpenWorkbook {
-  bytes: Uint8Array;
-  wb: ExcelJS.Workbook;
-}
-
-/** Opens a workbook's bytes; a file that is not an .xlsx workbook gets plain words, not the zip library's. */
-export async function openWorkbook(bytes: Uint8Array, name: string): Promise<OpenWorkbook> {
-  try {
-    packageInfo(bytes);
-  } catch (e) {
-    if (e instanceof PackageError) throw new UnreadableFileError(`${name}: ${e.message}`);
-    throw e;
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new UnreadableFileError(`${name}: this workbook could not be read (${(e as Error).message}). Open it in Excel, save it as an Excel Workbook (.xlsx) and try again.`);
-  }
-  return { bytes, wb };
-}
-
-export function readStore(wb: ExcelJS.Workbook): StoreContents {
-  const ws = wb.getWorksheet(STORE_SHEET);
-  if (!ws) return emptyStore();
-  const grid: unknown[][] = [];
-  ws.eachRow((row, r) => (grid[r - 1] = [row.getCell(1).value, row.getCell(2).value]));
-  return parseStore(Array.from(grid, (r) => r ?? []));
-}
-
-const sheetNames = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => ws.name);
+const sheetNames = (book: OpenWorkbook) => book.sheets.map((s) => s.name);
 
 /**
  * Categorises a sheet and returns the workbook with the results, fills, summary sheet and run
@@ -80,14 +32,13 @@ const sheetNames = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => ws.name);
  * Throws NotWrittenError when officer data is in the way (nothing is written).
  */
 export async function runOnFile(book: OpenWorkbook, ruleset: Ruleset, options: FileRunOptions = {}): Promise<FileRun> {
-  const source = sourceFromExcelJS(book.wb);
-  const store = readStore(book.wb);
+  const { source, store } = book;
   const result = await categorise(source, ruleset, { ...options, store });
   const plan = buildOutputPlan(result, ruleset);
   const sheet = source.readSheet(plan.sheet)!;
   const header = { cells: sheet.headers, row: sheet.headerRow, firstColumn: sheet.firstColumn };
   const area = runSnapshotArea(plan, store, header, sheet.headerRow + sheet.rows.length);
-  const names = sheetNames(book.wb);
+  const names = sheetNames(book);
   const decision = planRun(plan, store, header, names, cutArea(sheet, area), area);
   options.onWrite?.();
 
@@ -105,17 +56,16 @@ export async function runOnFile(book: OpenWorkbook, ruleset: Ruleset, options: F
  * that run wrote, as the re-run policy decides. Returns the workbook and a message for the user.
  */
 export function clearOnFile(book: OpenWorkbook, sheetName: string): { bytes: Uint8Array; message: string } {
-  const ws = book.wb.getWorksheet(sheetName);
-  if (!ws) throw new NotWrittenError("missing-target", `There is no sheet '${sheetName}' in this workbook.`, sheetName);
-  const store = readStore(book.wb);
-  const sheet = sourceFromExcelJS(book.wb).readSheet(sheetName)!;
+  const sheet = book.source.readSheet(sheetName);
+  if (!sheet) throw new NotWrittenError("missing-target", `There is no sheet '${sheetName}' in this workbook.`, sheetName);
+  const { store } = book;
   const header = { cells: sheet.headers, row: sheet.headerRow, firstColumn: sheet.firstColumn };
   const decision = planClear(sheetName, store, { header, bottom: sheet.headerRow + sheet.rows.length });
   const nothing = !decision.clear && !decision.restore.length && !decision.dropSummary && !store.records[sheetName];
-  return { bytes: nothing ? book.bytes : patchWorkbook(book.bytes, clearEdits(sheetName, decision, sheetNames(book.wb))), message: decision.message };
+  return { bytes: nothing ? book.bytes : patchWorkbook(book.bytes, clearEdits(sheetName, decision, sheetNames(book))), message: decision.message };
 }
 
 /** Stores (or, with null, removes) the ruleset JSON in the workbook, keeping the run records. */
 export function storeRulesetOnFile(book: OpenWorkbook, text: string | null): Uint8Array {
-  return patchWorkbook(book.bytes, storeEdits({ ...readStore(book.wb), ruleset: text }, sheetNames(book.wb)));
+  return patchWorkbook(book.bytes, storeEdits({ ...book.store, ruleset: text }, sheetNames(book)));
 }
