@@ -13,6 +13,7 @@ import { InputError } from "../errors";
 import { addDays, todayIso } from "../util/dates";
 import { didYouMean } from "../util/nearest";
 import { isBlank } from "../read/table";
+import { rulesetDateWarnings } from "../ruleset/effective";
 
 export interface RunOptions {
   /** Schools sheet name; otherwise the ruleset's preferred names, then the best-matching sheet. */
@@ -50,6 +51,8 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
   for (const w of percents.sheet) warnings.push(w);
   const histories = readHistories(source, ruleset);
   for (const w of histories.warnings) warnings.push(w);
+  // A ruleset no longer in force on the run date: said first.
+  warnings.unshift(...rulesetDateWarnings(ruleset, asOf));
   const compiled = compileRuleset(ruleset);
   const run = runContext(compiled, sheet, index, histories, asOf);
   const keyField = ruleset.fields.find((f) => f.id === ruleset.key)!;

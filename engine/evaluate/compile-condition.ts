@@ -5,6 +5,7 @@ import type { Condition, Leaf } from "../ruleset/schema";
 import type { ConditionTrace, FactValue } from "../results";
 import type { OperatorLookup } from "./operators";
 import { isFactRef, isLeaf } from "../ruleset/conditions";
+import { own } from "../ruleset/dictionaries";
 import { isMissing, VALUELESS_OPERATORS } from "./operators";
 
 export type Facts = Record<string, FactValue | string[]>;
@@ -18,18 +19,24 @@ export interface CompileContext {
   operators: OperatorLookup;
   shared: Record<string, Condition>;
   label: (fact: string) => string;
+  /** Shared conditions already compiled (by name, and whether under a 'not'): each is compiled once. */
+  compiledShared?: Map<string, Compiled>;
 }
 
-export function compileCondition(c: Condition, ctx: CompileContext, negated = false): Compiled {
+/**
+ * `within` lists the shared conditions being compiled around c. Parsing refuses loops and unknown
+ * names; a ruleset built in code that has one gets an error saying so, not a stack overflow.
+ */
+export function compileCondition(c: Condition, ctx: CompileContext, negated = false, within: readonly string[] = []): Compiled {
   if (isLeaf(c)) return compileLeaf(c, ctx, negated);
-  if ("condition" in c) return compileCondition(ctx.shared[c.condition], ctx, negated);
+  if ("condition" in c) return compileShared(c.condition, ctx, negated, within);
   if ("not" in c) {
-    const inner = compileCondition(c.not, ctx, !negated);
+    const inner = compileCondition(c.not, ctx, !negated, within);
     return (f, t, h) => !inner(f, t, h);
   }
   // When tracing, every child is evaluated (no short cut) so the explanation shows every
   // condition's value; otherwise the first child that settles the outcome ends the test.
-  const parts = ("all" in c ? c.all : c.any).map((x) => compileCondition(x, ctx, negated));
+  const parts = ("all" in c ? c.all : c.any).map((x) => compileCondition(x, ctx, negated, within));
   if ("all" in c) {
     return (f, t, h) => {
       let ok = true;
@@ -48,6 +55,19 @@ export function compileCondition(c: Condition, ctx: CompileContext, negated = fa
     }
     return ok;
   };
+}
+
+function compileShared(name: string, ctx: CompileContext, negated: boolean, within: readonly string[]): Compiled {
+  const target = own(ctx.shared, name);
+  if (target === undefined) throw new Error(`unknown shared condition '${name}'`);
+  if (within.includes(name)) throw new Error(`shared conditions refer to each other in a loop: ${[...within.slice(within.indexOf(name)), name].join(" → ")}`);
+  const key = `${negated ? "not:" : ""}${name}`;
+  let compiled = ctx.compiledShared?.get(key);
+  if (!compiled) {
+    compiled = compileCondition(target, ctx, negated, [...within, name]);
+    ctx.compiledShared?.set(key, compiled);
+  }
+  return compiled;
 }
 
 function compileLeaf(leaf: Leaf, ctx: CompileContext, negated: boolean): Compiled {

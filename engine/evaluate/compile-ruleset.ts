@@ -8,6 +8,7 @@ import { operatorLookup, type OperatorLookup } from "./operators";
 import { academicYearOf } from "../util/dates";
 import { factLabels, factOrder } from "../facts";
 import { didYouMean } from "../util/nearest";
+import { own } from "../ruleset/dictionaries";
 import type { HistoryEntry } from "../read/history";
 
 interface CompiledRule {
@@ -52,7 +53,7 @@ export interface CompiledRuleset {
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const operators = operatorLookup();
   const label = factLabels(ruleset);
-  const ctx = { operators, shared: ruleset.sharedConditions ?? {}, label };
+  const ctx = { operators, shared: ruleset.sharedConditions ?? {}, label, compiledShared: new Map() };
   const rule = (kind: RuleTrace["kind"], r: { id: string; label: string; conditions?: any }): CompiledRule => ({
     kind,
     id: r.id,
@@ -191,7 +192,7 @@ function constantResolver(ruleset: Ruleset): (year: string) => Record<string, Fa
         if (typeof c.value !== "object") values[id] = c.value;
         else {
           const years = Object.keys(c.value.byYear).filter((y) => y <= year).sort();
-          values[id] = years.length ? c.value.byYear[years[years.length - 1]] : null;
+          values[id] = years.length ? own(c.value.byYear, years[years.length - 1]) ?? null : null;
         }
       }
       cache.set(year, values);

@@ -4,6 +4,7 @@ import type { FactValue } from "../results";
 import type { Derived, Leaf, Ruleset } from "../ruleset/schema";
 import type { HistoryEntry } from "../read/history";
 import { daysBetween } from "../util/dates";
+import { DEFAULT_FLAGS, patternFound, patternProblem } from "../ruleset/patterns";
 
 export interface RowContext {
   asOf: string;
@@ -46,8 +47,11 @@ function compile(d: Derived): Compute {
     case "daysSince":
       return (f, ctx) => (typeof f[d.of] === "string" ? daysBetween(f[d.of] as string, ctx.asOf) : null);
     case "matches": {
-      const re = new RegExp(d.pattern, d.flags ?? "i");
-      return (f) => (typeof f[d.of] === "string" ? re.test(f[d.of] as string) : null);
+      // Linear-time RE2, compiled once; the pattern and flags were checked when the ruleset was read.
+      const flags = d.flags ?? DEFAULT_FLAGS;
+      const problem = patternProblem(d.pattern, flags);
+      if (problem) throw new SyntaxError(problem);
+      return (f) => (typeof f[d.of] === "string" ? patternFound(d.pattern, flags, f[d.of] as string) : null);
     }
     case "trend": {
       const tolerance = d.tolerance ?? 0;

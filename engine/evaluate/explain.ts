@@ -1,6 +1,7 @@
 // Plain-English explanations: which conditions held, with the school's actual values.
 import type { ConditionTrace, RowResult, RuleTrace } from "../results";
 import { ukDate } from "../util/dates";
+import { own } from "../ruleset/dictionaries";
 
 const OPERATOR_WORDS: Record<string, string> = {
   equal: "is",
@@ -43,7 +44,7 @@ function operatorText(op: string): string {
   let text = operatorTexts.get(op);
   if (text === undefined) {
     const parts = op.split(":");
-    const base = OPERATOR_WORDS[parts[parts.length - 1]] ?? parts[parts.length - 1];
+    const base = own(OPERATOR_WORDS, parts[parts.length - 1]) ?? parts[parts.length - 1];
     text = parts.includes("not") ? `not: ${base}` : base;
     operatorTexts.set(op, text);
   }

@@ -3,7 +3,9 @@
 // plus a few for dates, ranges and missing data. No json-rules-engine import: the pane does not ship
 // it. Every operator except isMissing/isPresent is missing-aware: a missing fact, or a missing
 // value compared against, never makes a condition hold. json-rules-engine-reference.ts registers
-// the extra operators on a real Engine, and the tests check both agree on every row.
+// the extra operators on a real Engine, and the tests check both agree on every row. `matches`
+// runs on RE2 (ruleset/patterns.ts): linear time, each pattern compiled once.
+import { OPERATOR_FLAGS, patternFound } from "../ruleset/patterns";
 
 export const isMissing = (v: unknown): boolean => v === null || v === undefined;
 
@@ -45,7 +47,7 @@ export const EXTRA_OPERATORS: OperatorDef[] = [
   { name: "after", cb: (a, b) => a > b, validator: isoDate },
   { name: "onOrAfter", cb: (a, b) => a >= b, validator: isoDate },
   { name: "between", cb: (a, b) => Array.isArray(b) && a >= b[0] && a <= b[1], validator: (a) => typeof a === "number" },
-  { name: "matches", cb: (a, b) => new RegExp(String(b), "i").test(String(a)), validator: (a) => typeof a === "string" },
+  { name: "matches", cb: (a, b) => patternFound(String(b), OPERATOR_FLAGS, String(a)), validator: (a) => typeof a === "string" },
 ];
 
 /** Operators that look at missingness itself, so are not made missing-aware; they take no value. */

@@ -18,6 +18,8 @@ export function fitCell(text: string): string {
 
 /** Used when a ruleset gives a band or severity no style. */
 const FALLBACK: CellStyle = { fill: "#D9D9D9" };
+/** A band's or severity's own style: a band named toString or constructor gets the fallback, not what objects inherit. */
+const styleOf = (styles: Record<string, CellStyle>, id: string): CellStyle | undefined => (Object.hasOwn(styles, id) ? styles[id] : undefined);
 /** The results header row's style. */
 const HEADER_STYLE: CellStyle = { fill: "#DDEBF7", bold: true };
 /** Results column widths in characters: the long texts wide, the rest narrow. */
@@ -58,16 +60,16 @@ export function buildOutputPlan(result: RunResult, ruleset: Ruleset): OutputPlan
       fitCell(r.reasons.join("\n")),
       ...(ruleset.outputs ?? []).map((o) => r.outputs[o.id] ?? null),
     ]);
-    paint(ruleset.styles.bands[r.band], { row, column: firstColumn });
+    paint(styleOf(ruleset.styles.bands, r.band), { row, column: firstColumn });
     // Each officer cell takes the colour of the most severe trigger it fed.
     const cellSeverity = new Map<number, string>();
     for (const t of r.triggerCells) {
       for (const c of t.columns) if (!cellSeverity.has(c) || rank(t.severity) < rank(cellSeverity.get(c)!)) cellSeverity.set(c, t.severity);
     }
-    for (const [column, severity] of cellSeverity) paint(ruleset.styles.severities[severity], { row, column });
+    for (const [column, severity] of cellSeverity) paint(styleOf(ruleset.styles.severities, severity), { row, column });
     if (r.triggers.length) {
       const worst = [...r.triggers].sort((a, b) => rank(a.severity) - rank(b.severity))[0].severity;
-      paint(ruleset.styles.severities[worst], { row, column: firstColumn + 2 });
+      paint(styleOf(ruleset.styles.severities, worst), { row, column: firstColumn + 2 });
     }
   }
   return {

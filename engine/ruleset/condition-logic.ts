@@ -192,7 +192,10 @@ export class ConditionLogic {
       let allowed: unknown[] | null = null;
       for (const l of group) {
         const s = valueSet(l);
-        if (s) allowed = allowed ? allowed.filter((v) => s.includes(v)) : s;
+        if (s) {
+          const admitted = new Set(s); // lists can be long: no list-times-list search
+          allowed = allowed ? allowed.filter((v) => admitted.has(v)) : s;
+        }
       }
       if (allowed && !allowed.length) return `${fact} cannot equal ${group.filter(valueSet).map((l) => JSON.stringify(l.value)).join(" and ")} at once`;
       if (allowed && allowed.every((v) => typeof v === "number" && isEmpty(intersect(range, { lo: v, loOpen: false, hi: v, hiOpen: false })))) {
@@ -219,7 +222,11 @@ export class ConditionLogic {
 
 function groupByFact(leaves: Leaf[]): Map<string, Leaf[]> {
   const m = new Map<string, Leaf[]>();
-  for (const l of leaves) m.set(l.fact, [...(m.get(l.fact) ?? []), l]);
+  for (const l of leaves) {
+    const group = m.get(l.fact);
+    if (group) group.push(l);
+    else m.set(l.fact, [l]);
+  }
   return m;
 }
 
@@ -231,6 +238,9 @@ function leafImplies(a: Leaf, b: Leaf): boolean {
   if (ia && ib) return within(ia, ib);
   const sa = valueSet(a);
   const sb = valueSet(b);
-  if (sa && sb) return sa.every((v) => sb.includes(v));
+  if (sa && sb) {
+    const admitted = new Set(sb);
+    return sa.every((v) => admitted.has(v));
+  }
   return false;
 }

@@ -20,7 +20,7 @@ export interface FactKind {
 export const CATEGORY_VALUES = ["SWK", "SM", "NTI", "None"];
 export const TREND_VALUES = ["improving", "declining", "stable"];
 
-function fieldKind(f: Ruleset["fields"][number]): FactKind {
+export function fieldKind(f: Ruleset["fields"][number]): FactKind {
   const base = { label: f.label, min: f.min, max: f.max };
   switch (f.type) {
     case "integer":
@@ -49,7 +49,7 @@ export function factKinds(r: Ruleset): Map<string, FactKind> {
     const values = typeof c.value === "object" ? Object.values(c.value.byYear) : [c.value];
     const numbers = values.filter((v): v is number => typeof v === "number");
     kinds.set(id, numbers.length === values.length
-      ? { kind: "number", label: c.label, min: Math.min(...numbers), max: Math.max(...numbers), alwaysPresent: typeof c.value !== "object" }
+      ? { kind: "number", label: c.label, min: numbers.reduce((a, b) => Math.min(a, b), Infinity), max: numbers.reduce((a, b) => Math.max(a, b), -Infinity), alwaysPresent: typeof c.value !== "object" }
       : { kind: "text", label: c.label, alwaysPresent: typeof c.value !== "object", values: values.map(String) });
   }
   const range = (id: string) => kinds.get(id) ?? { kind: "unknown" as Kind, label: id };
@@ -93,4 +93,18 @@ export function factKinds(r: Ruleset): Map<string, FactKind> {
   kinds.set("triggerCount", { kind: "number", label: of("triggerCount"), min: 0, max: r.triggers.length, alwaysPresent: true });
   kinds.set("band", { kind: "band", label: of("band"), values: r.bands.map((b) => b.id), alwaysPresent: true });
   return kinds;
+}
+
+/** What a fact holds, for messages: "a number", "a date", "yes/no (true or false)"... */
+export function describeKind(k: FactKind): string {
+  switch (k.kind) {
+    case "number": return "a number";
+    case "boolean": return "yes/no (true or false)";
+    case "date": return "a date";
+    case "category": return `a category of concern (${k.values!.join(", ")})`;
+    case "trend": return `a trend (${k.values!.join(", ")})`;
+    case "list": return "a list";
+    case "band": return "a band id";
+    default: return "text";
+  }
 }

@@ -1,5 +1,6 @@
 // Strict JSON reading for rules files: syntax errors and duplicate keys are reported with
-// line and column, and any JSON path can be turned back into a line number.
+// line and column, and any JSON path can be turned back into a line number. A byte-order mark
+// (Windows Notepad saves one) is not part of the JSON, so it is dropped before anything counts.
 import { findNodeAtLocation, parseTree, visit, type Node, type ParseError, printParseErrorCode } from "jsonc-parser";
 
 export interface JsonIssue {
@@ -18,17 +19,46 @@ export function formatPath(parts: readonly PathPart[]): string {
   );
 }
 
-function lineCol(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) [line, last] = [line + 1, i];
-  return { line, column: offset - last };
+/** The text without a leading UTF-8 byte-order mark. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Line and column of any offset. The line starts are found once, so each lookup is a binary search:
+ * a 10 MB file with thousands of problems is not scanned from the top for each one.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+
+  at(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
 }
 
 export class JsonDocument {
+  readonly text: string;
   private readonly root: Node | undefined;
-  constructor(readonly text: string) {
-    this.root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+  private lines: LineIndex | undefined;
+  constructor(text: string) {
+    this.text = withoutBom(text);
+    this.root = parseTree(this.text, [], { allowTrailingComma: false, disallowComments: true });
+  }
+
+  /** Line and column of an offset in the text. */
+  lineCol(offset: number): { line: number; column: number } {
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.at(offset);
   }
 
   /** Line/column of the value at a path, or of its nearest existing parent. */
@@ -36,7 +66,7 @@ export class JsonDocument {
     if (!this.root) return undefined;
     for (let n = parts.length; n >= 0; n--) {
       const node = findNodeAtLocation(this.root, parts.slice(0, n) as PathPart[]);
-      if (node) return lineCol(this.text, node.parent?.type === "property" ? node.parent.offset : node.offset);
+      if (node) return this.lineCol(node.parent?.type === "property" ? node.parent.offset : node.offset);
     }
     return undefined;
   }
@@ -47,7 +77,9 @@ export class JsonDocument {
 }
 
 /** Syntax errors and duplicate keys, each with its line and column. */
-export function syntaxIssues(text: string): JsonIssue[] {
+export function syntaxIssues(bomText: string): JsonIssue[] {
+  const text = withoutBom(bomText);
+  const lines = new LineIndex(text);
   const issues: JsonIssue[] = [];
   const errors: ParseError[] = [];
   const keyStack: Set<string>[] = [];
@@ -59,7 +91,7 @@ export function syntaxIssues(text: string): JsonIssue[] {
       onObjectProperty: (name, offset, _len, _l, _c, pathSupplier) => {
         const keys = keyStack[keyStack.length - 1];
         if (keys.has(name)) {
-          issues.push({ path: formatPath([...pathSupplier(), name]), ...lineCol(text, offset), message: `duplicate key '${name}' (JSON keeps only the last one)` });
+          issues.push({ path: formatPath([...pathSupplier(), name]), ...lines.at(offset), message: `duplicate key '${name}' (JSON keeps only the last one)` });
         }
         keys.add(name);
       },
@@ -68,7 +100,7 @@ export function syntaxIssues(text: string): JsonIssue[] {
     { disallowComments: true, allowTrailingComma: false },
   );
   for (const e of errors) {
-    issues.push({ path: "$", ...lineCol(text, e.offset), message: `JSON syntax error: ${printParseErrorCode(e.error)}` });
+    issues.push({ path: "$", ...lines.at(e.offset), message: `JSON syntax error: ${printParseErrorCode(e.error)}` });
   }
   return issues;
 }

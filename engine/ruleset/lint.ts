@@ -5,11 +5,18 @@
 import type { Condition, Leaf, Ruleset } from "./schema";
 import { forEachLeaf, isFactRef } from "./conditions";
 import { ConditionLogic, intervalOf, isEmpty, within } from "./condition-logic";
-import { factKinds, type FactKind } from "./fact-kinds";
+import { comparisonCounter } from "./condition-shape";
+import { describeKind as describe, factKinds, type FactKind } from "./fact-kinds";
 import { JsonDocument, formatPath, type PathPart } from "./json-text";
-import { didYouMean } from "../util/nearest";
+import { hasOwnName, own } from "./dictionaries";
+import { boundedSuggestions, nameSets, type Suggest } from "./suggest";
+import { todayIso } from "../util/dates";
+import { endedBefore } from "./effective";
 
 export type Severity = "error" | "warning" | "info";
+
+/** Work allowed for comparing bands (and stages) pairwise: pairs, weighted by their comparisons. */
+const PAIR_BUDGET = 1_000_000;
 
 export interface LintIssue {
   severity: Severity;
@@ -19,20 +26,18 @@ export interface LintIssue {
   message: string;
 }
 
-const NUMERIC_OPS = new Set(["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "between"]);
-const DATE_OPS = new Set(["before", "onOrBefore", "after", "onOrAfter"]);
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-export function lintRuleset(r: Ruleset, doc?: JsonDocument): LintIssue[] {
+/** Problems in a parsed ruleset; `today` (YYYY-MM-DD) is for the warning on rules no longer in force. */
+export function lintRuleset(r: Ruleset, doc?: JsonDocument, today = todayIso()): LintIssue[] {
   const issues: LintIssue[] = [];
   const add = (severity: Severity, path: PathPart[], message: string) =>
     issues.push({ severity, ...(doc ? doc.issue(path, message) : { path: formatPath(path), message }) });
   const kinds = factKinds(r);
   const shared = r.sharedConditions ?? {};
+  const names: Names = { suggest: boundedSuggestions(), isIn: nameSets() };
   const logic = new ConditionLogic({
-    shared: (name) => shared[name],
+    shared: (name) => own(shared, name),
     alwaysPresent: (fact) => !!kinds.get(fact)?.alwaysPresent,
-    leafNever: (leaf) => leafNever(leaf, kinds.get(leaf.fact)),
+    leafNever: (leaf) => leafNever(leaf, kinds.get(leaf.fact), names),
     label: (fact) => kinds.get(fact)?.label ?? fact,
   });
 
@@ -47,7 +52,7 @@ export function lintRuleset(r: Ruleset, doc?: JsonDocument): LintIssue[] {
 
   function checkLeaf(leaf: Leaf, path: PathPart[]) {
     const kind = kinds.get(leaf.fact);
-    const never = leafNever(leaf, kind);
+    const never = leafNever(leaf, kind, names);
     if (never) add("error", path, `this condition can never hold: ${never}`);
     else if (kind) checkRange(leaf, kind, path);
   }
@@ -58,7 +63,7 @@ export function lintRuleset(r: Ruleset, doc?: JsonDocument): LintIssue[] {
     const what = `${k.label} (plausible range ${k.min ?? "-"} to ${k.max ?? "-"})`;
     if (isFactRef(leaf.value)) {
       const ref = kinds.get(leaf.value.fact);
-      const c = r.constants?.[leaf.value.fact];
+      const c = own(r.constants, leaf.value.fact);
       if (!c || !ref || ref.kind !== "number") return;
       const values = typeof c.value === "object" ? Object.entries(c.value.byYear) : [["", c.value] as const];
       for (const [year, v] of values) {
@@ -89,24 +94,40 @@ export function lintRuleset(r: Ruleset, doc?: JsonDocument): LintIssue[] {
 
   // Bands and stages: the first that holds wins, so one that can never hold, or that sits below
   // one that always holds or that holds whenever it does, is never reached.
+  // Comparing every pair grows with the square of the list: past a budget (far beyond any real
+  // ruleset) the rest are not compared, and a note says so, rather than `check` taking hours.
+  const comparisons = comparisonCounter(shared);
   const checkOrder = (list: { id: string; conditions?: Condition }[], where: "bands" | "escalation", noun: string) => {
+    const always = list.map((x) => (x.conditions ? logic.always(x.conditions) : null));
+    const size = list.map((x) => (x.conditions ? comparisons(x.conditions) + 1 : 1));
+    let budget = PAIR_BUDGET;
+    let comparedTo = list.length;
+    const alwaysAt = always.findIndex((a) => a !== null);
     list.forEach((item, i) => {
+      const firstAlways = alwaysAt < i ? alwaysAt : -1;
       if (!item.conditions) {
-        const blocker = list.slice(0, i).find((x) => x.conditions && logic.always(x.conditions));
-        if (blocker) add("error", [where, i], `the default ${noun} '${item.id}' is never reached: '${blocker.id}' above it always holds (${logic.always(blocker.conditions!)})`);
+        if (firstAlways >= 0) add("error", [where, i], `the default ${noun} '${item.id}' is never reached: '${list[firstAlways].id}' above it always holds (${always[firstAlways]})`);
         return;
       }
       const why = logic.never(item.conditions);
       if (why) return add("error", [where, i, "conditions"], `${noun} '${item.id}' can never be given: ${why}`);
-      for (const above of list.slice(0, i)) {
+      for (let k = 0; k < i; k++) {
+        const above = list[k];
         if (!above.conditions) continue;
-        const always = logic.always(above.conditions);
-        if (always) return add("error", [where, i], `${noun} '${item.id}' is never reached: '${above.id}' above it always holds (${always})`);
+        if (always[k]) return add("error", [where, i], `${noun} '${item.id}' is never reached: '${above.id}' above it always holds (${always[k]})`);
+        budget -= size[i] * size[k];
+        if (budget < 0) {
+          comparedTo = Math.min(comparedTo, i);
+          return;
+        }
         if (logic.implies(item.conditions, above.conditions)) {
           return add("error", [where, i], `${noun} '${item.id}' is never reached: whenever its conditions hold, those of '${above.id}' above it hold too (the first ${noun} that holds wins)`);
         }
       }
     });
+    if (comparedTo < list.length) {
+      add("info", [where], `with ${list.length} ${noun}s, those from ${noun} ${comparedTo + 1} ('${list[comparedTo].id}') on were not all compared with every ${noun} above them, so some that can never be reached may not be reported`);
+    }
   };
   checkOrder(r.bands, "bands", "band");
   checkOrder(r.escalation ?? [], "escalation", "stage");
@@ -120,14 +141,15 @@ export function lintRuleset(r: Ruleset, doc?: JsonDocument): LintIssue[] {
 
   // Styles: every band and severity should have one (otherwise cells get a plain grey fill).
   const severities = Object.keys(r.styles.severities);
+  const severitiesUsed = new Set(r.triggers.map((t) => t.severity));
   r.triggers.forEach((t, i) => {
-    if (!(t.severity in r.styles.severities)) {
-      add("warning", ["triggers", i, "severity"], `severity '${t.severity}' has no style in styles.severities${didYouMean(t.severity, severities)}: its cells get a plain grey fill`);
+    if (!hasOwnName(r.styles.severities, t.severity)) {
+      add("warning", ["triggers", i, "severity"], `severity '${t.severity}' has no style in styles.severities${names.suggest(t.severity, severities)}: its cells get a plain grey fill`);
     }
   });
-  for (const s of severities) if (!r.triggers.some((t) => t.severity === s)) add("info", ["styles", "severities", s], `no trigger has severity '${s}'`);
+  for (const s of severities) if (!severitiesUsed.has(s)) add("info", ["styles", "severities", s], `no trigger has severity '${s}'`);
   r.bands.forEach((b, i) => {
-    if (!(b.id in r.styles.bands)) add("warning", ["bands", i], `band '${b.id}' has no style in styles.bands: its Category cells get a plain grey fill`);
+    if (!hasOwnName(r.styles.bands, b.id)) add("warning", ["bands", i], `band '${b.id}' has no style in styles.bands: its Category cells get a plain grey fill`);
   });
 
   // Triggers that nothing uses still show in the Triggers column, but change no band or stage.
@@ -151,6 +173,8 @@ export function lintRuleset(r: Ruleset, doc?: JsonDocument): LintIssue[] {
   const laPupils = r.fields.find((f) => f.id === la?.pupils);
   if (laPupils && laPupils.type !== "integer" && laPupils.type !== "number") add("error", ["laSummary", "pupils"], `'${laPupils.id}' is a ${laPupils.type} field: the LA summary needs a number of pupils`);
   checkConstants(r, add);
+  const ended = endedBefore(r, today, "today");
+  if (ended) add("warning", ["effective", "to"], `the ruleset ${ended}: a run dated after that uses rules no longer in force`);
   r.fields.forEach((f, i) => {
     if (f.min !== undefined && f.max !== undefined && f.min > f.max) add("error", ["fields", i], `min ${f.min} is above max ${f.max}`);
   });
@@ -182,8 +206,14 @@ function checkConstants(r: Ruleset, add: (s: Severity, p: PathPart[], m: string)
   if (late.length) add("info", ["constants"], `for rows of a year before a constant's first value the constant is missing, so comparisons with it do not hold: ${late.join(", ")}`);
 }
 
+/** "Did you mean" and membership in long lists of names, each within bounds. */
+interface Names {
+  suggest: Suggest;
+  isIn: (names: readonly string[], name: string) => boolean;
+}
+
 /** Why a single comparison can never match, given what its fact holds; null when it can. */
-function leafNever(leaf: Leaf, k: FactKind | undefined): string | null {
+function leafNever(leaf: Leaf, k: FactKind | undefined, { suggest: didYouMean, isIn }: Names): string | null {
   if (!k || k.kind === "unknown") return null;
   const parts = leaf.operator.split(":");
   const op = parts[parts.length - 1];
@@ -195,24 +225,18 @@ function leafNever(leaf: Leaf, k: FactKind | undefined): string | null {
   if ((op === "contains" || op === "doesNotContain") && k.kind !== "list") {
     return `'${op}' looks inside a list (such as triggers), but ${k.label} is a single value: use equal, in or matches`;
   }
-  if (k.kind === "list" && (op === "contains" || op === "doesNotContain") && k.values && !k.values.includes(String(v))) {
+  if (k.kind === "list" && (op === "contains" || op === "doesNotContain") && k.values && !isIn(k.values, String(v))) {
     return `there is no trigger ${show(v)}${didYouMean(String(v), k.values)}`;
   }
   if (k.kind === "band" && values) {
-    const bad = values.filter((x) => !k.values!.includes(String(x)));
+    const bad = values.filter((x) => !isIn(k.values!, String(x)));
     if (bad.length) return `there is no band ${bad.map(show).join(", ")}${didYouMean(String(bad[0]), k.values!)}`;
   }
-  if (NUMERIC_OPS.has(op) && ["boolean", "category", "trend", "list", "band"].includes(k.kind)) {
-    return `'${op}' compares numbers, but ${k.label} is ${describe(k)}`;
-  }
-  if (DATE_OPS.has(op)) {
-    if (k.kind !== "date") return `'${op}' compares dates, but ${k.label} is ${describe(k)}`;
-    if (typeof v !== "string" || !ISO.test(v)) return `${show(v)} is not a date written YYYY-MM-DD`;
-  }
-  if (op === "matches" && k.kind !== "text" && k.kind !== "category" && k.kind !== "trend") return `'matches' tests text, but ${k.label} is ${describe(k)}`;
+  // Operators given a value or a fact of the wrong kind (a threshold in quotes, a date compared as
+  // a number...) are refused when the ruleset is read: ruleset/leaf-values.ts.
   if (values) {
     const fits = (x: unknown) =>
-      k.values ? k.values.includes(String(x))
+      k.values ? isIn(k.values, String(x))
       : k.kind === "number" ? typeof x === "number"
       : k.kind === "boolean" ? typeof x === "boolean"
       : k.kind === "text" || k.kind === "date" ? typeof x === "string"
@@ -227,17 +251,4 @@ function leafNever(leaf: Leaf, k: FactKind | undefined): string | null {
     }
   }
   return null;
-}
-
-function describe(k: FactKind): string {
-  switch (k.kind) {
-    case "number": return "a number";
-    case "boolean": return "yes/no (true or false)";
-    case "date": return "a date";
-    case "category": return `a category of concern (${k.values!.join(", ")})`;
-    case "trend": return `a trend (${k.values!.join(", ")})`;
-    case "list": return "a list";
-    case "band": return "a band id";
-    default: return "text";
-  }
 }

@@ -1,10 +1,18 @@
-// Reading and validating a ruleset: JSON syntax and duplicate keys, the zod schema, then the
-// cross-references a schema cannot see (unknown facts and operators, duplicate ids, defaults).
+// Reading and validating a ruleset: nesting depth (before anything recursive runs), JSON syntax
+// and duplicate keys, the zod schema, then what a schema cannot see: unknown facts and operators,
+// duplicate ids, values that do not fit their operator or fact, shared conditions that loop.
+// A ruleset can come from anyone, so each problem is reported at its JSON path, never as a crash.
 import type { z } from "zod";
-import { RulesetSchema, type Ruleset, type Condition } from "./schema";
-import { JsonDocument, syntaxIssues, type JsonIssue, type PathPart } from "./json-text";
+import { RulesetSchema, type Ruleset, type Condition, type Leaf } from "./schema";
+import { JsonDocument, LineIndex, formatPath, syntaxIssues, withoutBom, type JsonIssue, type PathPart } from "./json-text";
+import { scanValue, textTooDeep, tooDeepMessage } from "./json-depth";
 import { forEachLeaf, forEachReference, isFactRef } from "./conditions";
-import { didYouMean } from "../util/nearest";
+import { hasOwnName, own, withBareDictionaries } from "./dictionaries";
+import { conditionShapeProblems } from "./condition-shape";
+import { leafValueProblems, type LeafContext } from "./leaf-values";
+import { factKinds, fieldKind } from "./fact-kinds";
+import { DEFAULT_FLAGS, flagsProblem, patternProblem } from "./patterns";
+import { boundedSuggestions, nameSets } from "./suggest";
 import { normaliseHeader } from "../read/headers";
 import { BAND_FACTS, RESERVED_FACTS, RUN_FACTS, TRIGGER_FACTS, type RunFact } from "../facts";
 import { BASE_OPERATORS, DECORATORS, VALUELESS_OPERATORS } from "../evaluate/operators";
@@ -21,22 +29,32 @@ export class RulesetError extends Error {
 
 const ids = (facts: readonly RunFact[]) => facts.map((f) => f.id);
 
+/** Reads a rules file's text (a byte-order mark before it is fine). */
 export function parseRuleset(text: string, source = "ruleset"): Ruleset {
-  const syntax = syntaxIssues(text);
+  const json = withoutBom(text);
+  const deep = textTooDeep(json);
+  if (deep) throw new RulesetError(source, [{ path: formatPath(deep.path), ...new LineIndex(json).at(deep.offset), message: tooDeepMessage() }]);
+  const syntax = syntaxIssues(json);
   if (syntax.length) throw new RulesetError(source, syntax);
-  return validateRuleset(JSON.parse(text), source, new JsonDocument(text));
+  return validateRuleset(JSON.parse(json), source, new JsonDocument(json));
 }
 
+/** Validates a ruleset already read from JSON; `doc` (its text) gives problems their line and column. */
 export function validateRuleset(data: unknown, source = "ruleset", doc?: JsonDocument): Ruleset {
-  const at = (parts: readonly PathPart[], message: string): JsonIssue =>
-    doc ? doc.issue(parts, message) : { path: new JsonDocument("").issue(parts, message).path, message };
+  const at = (parts: readonly PathPart[], message: string): JsonIssue => (doc ? doc.issue(parts, message) : { path: formatPath(parts), message });
+  const scan = scanValue(data);
+  if (scan.tooDeep) throw new RulesetError(source, [at(scan.tooDeep, tooDeepMessage())]);
+  if (scan.protoKeys.length) {
+    throw new RulesetError(source, scan.protoKeys.map((p) => at(p, "'__proto__' cannot be used as a name (JavaScript gives it a special meaning): choose another")));
+  }
   const parsed = RulesetSchema.safeParse(data);
   if (!parsed.success) {
     throw new RulesetError(source, flattenZodIssues(parsed.error.issues).map((i) => at(i.path as PathPart[], i.message)));
   }
-  const issues = crossCheck(parsed.data).map(([path, message]) => at(path, message));
+  const ruleset = withBareDictionaries(parsed.data);
+  const issues = crossCheck(ruleset).map(([path, message]) => at(path, message));
   if (issues.length) throw new RulesetError(source, issues);
-  return parsed.data;
+  return ruleset;
 }
 
 type ZodIssue = z.core.$ZodIssue;
@@ -60,6 +78,8 @@ const depth = (branch: readonly ZodIssue[]): number =>
 /** Cross-reference checks; each problem is [json path, message]. */
 function crossCheck(r: Ruleset): [PathPart[], string][] {
   const problems: [PathPart[], string][] = [];
+  const didYouMean = boundedSuggestions();
+  const isIn = nameSets();
   const add = (path: PathPart[], message: string) => problems.push([path, message]);
 
   const duplicates = (items: { id: string }[] | undefined, where: string) => {
@@ -108,7 +128,7 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
   );
 
   const needField = (path: PathPart[], id: string | undefined, what: string, pool = fieldIds) => {
-    if (id !== undefined && !pool.includes(id)) add(path, `unknown ${what} '${id}'${didYouMean(id, pool)}`);
+    if (id !== undefined && !isIn(pool, id)) add(path, `unknown ${what} '${id}'${didYouMean(id, pool)}`);
   };
   needField(["key"], r.key, "field");
   needField(["name"], r.name, "field");
@@ -127,11 +147,10 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
       if (d.kind === "difference") needField([...here, "minus"], d.minus, "fact", known);
       if (d.kind === "ratio") needField([...here, "per"], d.per, "fact", known);
       if (d.kind === "matches") {
-        try {
-          new RegExp(d.pattern, d.flags);
-        } catch (e) {
-          add([...here, "pattern"], `not a valid regular expression: ${(e as Error).message}`);
-        }
+        const flags = flagsProblem(d.flags ?? DEFAULT_FLAGS);
+        const pattern = flags ? null : patternProblem(d.pattern, d.flags ?? DEFAULT_FLAGS);
+        if (flags) add([...here, "flags"], flags);
+        if (pattern) add([...here, "pattern"], pattern);
       }
     } else if (d.kind === "trend") {
       d.of.forEach((id, j) => needField([...here, "of", j], id, "fact", known));
@@ -145,15 +164,27 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
         if (d.kind === "latest") needField([...here, "value"], d.value, "field of history '" + h.id + "'", hFields);
         if (d.kind === "count") needField([...here, "dateField"], d.dateField, "field of history '" + h.id + "'", hFields);
         if (d.kind === "count" && d.withinDays && !d.dateField) add([...here, "dateField"], "withinDays needs a dateField");
-        if (d.where) checkLeaf(d.where, [...here, "where"], hFields);
+        if (d.where) {
+          const historyKinds = new Map(h.fields.map((f) => [f.id, fieldKind(f)]));
+          checkLeaf(d.where, [...here, "where"], hFields, { kind: (id) => historyKinds.get(id), constantValues: () => undefined });
+        }
       }
     }
     known.push(d.id);
   });
   (r.history ?? []).forEach((h, i) => needField(["history", i, "key"], h.key, "field of this history", h.fields.map((f) => f.id)));
 
-  function checkLeaf(leaf: { fact: string; operator: string; value?: unknown }, path: PathPart[], facts: string[]) {
-    if (!facts.includes(leaf.fact)) add([...path, "fact"], `unknown fact '${leaf.fact}'${didYouMean(leaf.fact, facts)}`);
+  const kinds = factKinds(r);
+  const rowLeaves: LeafContext = {
+    kind: (id) => kinds.get(id),
+    constantValues: (id) => {
+      const c = own(r.constants, id);
+      return c === undefined ? undefined : typeof c.value === "object" ? Object.values(c.value.byYear) : [c.value];
+    },
+  };
+
+  function checkLeaf(leaf: Leaf, path: PathPart[], facts: string[], context: LeafContext) {
+    if (!isIn(facts, leaf.fact)) add([...path, "fact"], `unknown fact '${leaf.fact}'${didYouMean(leaf.fact, facts)}`);
     const parts = leaf.operator.split(":");
     const base = parts.pop()!;
     if (!BASE_OPERATORS.includes(base)) add([...path, "operator"], `unknown operator '${base}'${didYouMean(base, BASE_OPERATORS)}`);
@@ -161,24 +192,28 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
     if (VALUELESS_OPERATORS.has(base)) {
       if (leaf.value !== undefined) add([...path, "value"], `'${base}' takes no value`);
     } else if (leaf.value === undefined) add(path, `a value is needed for '${leaf.operator}'`);
-    if (isFactRef(leaf.value) && !facts.includes(leaf.value.fact)) {
+    if (isFactRef(leaf.value) && !isIn(facts, leaf.value.fact)) {
       add([...path, "value", "fact"], `unknown fact '${leaf.value.fact}'${didYouMean(leaf.value.fact, facts)}`);
     }
+    for (const [p, message] of leafValueProblems(leaf, path, context)) add(p, message);
   }
 
   const shared = r.sharedConditions ?? {};
+  const sharedNames = Object.keys(shared);
   const checkCondition = (c: Condition, path: PathPart[], facts: string[]) => {
-    forEachLeaf(c, path, (leaf, p) => checkLeaf(leaf, p, facts));
+    forEachLeaf(c, path, (leaf, p) => checkLeaf(leaf, p, facts, rowLeaves));
     forEachReference(c, path, (name, p) => {
-      if (!(name in shared)) add([...p, "condition"], `unknown shared condition '${name}'${didYouMean(name, Object.keys(shared))}`);
+      if (!hasOwnName(shared, name)) add([...p, "condition"], `unknown shared condition '${name}'${didYouMean(name, sharedNames)}`);
     });
   };
   const triggerFacts = [...known];
   const bandFacts = [...known, ...ids(TRIGGER_FACTS)];
   const stageFacts = [...bandFacts, ...ids(BAND_FACTS)];
-  for (const [name, c] of Object.entries(shared)) {
-    checkCondition(c, ["sharedConditions", name], stageFacts);
-    forEachReference(c, [], (ref) => ref === name && add(["sharedConditions", name], `shared condition '${name}' refers to itself`));
+  for (const [name, c] of Object.entries(shared)) checkCondition(c, ["sharedConditions", name], stageFacts);
+  // Loops of references, and conditions too deep or too big once references are followed.
+  for (const [path, message] of conditionShapeProblems(r)) add(path, message);
+  if (r.effective.to !== undefined && r.effective.to < r.effective.from) {
+    add(["effective", "to"], `the ruleset stops being in force (${r.effective.to}) before it starts (${r.effective.from})`);
   }
   r.triggers.forEach((t, i) => checkCondition(t.conditions, ["triggers", i, "conditions"], triggerFacts));
   r.bands.forEach((b, i) => {
