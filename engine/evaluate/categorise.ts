@@ -29,6 +29,12 @@ export interface RunOptions {
   store?: StoreContents;
 }
 
+/**
+ * The most school rows one run takes: each keeps its facts, traces and reasons (a few KB), and this
+ * many stays well inside a 4 GB heap. England has about 24,000 state schools.
+ */
+export const MAX_SCHOOL_ROWS = 200_000;
+
 export async function categorise(source: WorkbookSource, ruleset: Ruleset, options: RunOptions = {}): Promise<RunResult> {
   const asOf = options.asOf ?? todayIso();
   if (!isRealDate(asOf)) throw new InputError(`The run date '${asOf}' is not a date written YYYY-MM-DD (a day that exists, such as 2019-02-28)`);
@@ -36,6 +42,14 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
   const recorded = options.store?.records[sheet.name];
   const width = officerColumnCount(sheet, recorded);
   const { index, warnings } = mapColumns(sheet, ruleset.fields, width);
+  let filled = 0;
+  for (const row of sheet.rows) if (!isBlankRow(row, width)) filled++;
+  if (filled > MAX_SCHOOL_ROWS) {
+    throw new InputError(
+      `Sheet '${sheet.name}' has ${filled.toLocaleString("en-GB")} rows of data; one run categorises at most ${MAX_SCHOOL_ROWS.toLocaleString("en-GB")} ` +
+        `(England has about 24,000 state schools). Remove rows that are not schools, or split the sheet, and run again.`,
+    );
+  }
   const beyond = sheet.headers.slice(width + (recorded?.headers.length ?? 0)).filter((h) => h !== "");
   if (width < sheet.headers.length && beyond.length) {
     warnings.unshift(`Sheet '${sheet.name}': ${beyond.map((h) => `'${h}'`).join(", ")} stand right of the last run's results columns, so this run does not read them; move them left of 'Category' to use them`);
