@@ -16,7 +16,7 @@ const OFFICE_RULES = {
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "examples/output/**", "test/artifacts/**", "**/*.js", "**/*.mjs"] },
+  { ignores: [".scratch/**", "node_modules/**", "dist/**", "examples/output/**", "test/artifacts/**", "**/*.js", "**/*.mjs"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,7 +1,9 @@
 // The task pane's layout: pick the ruleset and the school data, run, clear, and see why each
 // school is where it is. State and actions are usePane's. The same pane works inside Excel
-// (OfficePaneHost) and, outside Office, on an uploaded workbook (BrowserHost, loaded on demand).
+// (OfficePaneHost) and, outside Office, on an uploaded workbook (FilePaneHost); either way the
+// engine runs in the engine worker.
 import { makeStyles, tokens } from "@fluentui/react-components";
+import type { EngineWorker } from "./engine-client";
 import type { PaneHost } from "./pane-host";
 import { usePane } from "./use-pane";
 import { Header } from "./components/Header";
@@ -17,9 +19,9 @@ const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", minHeight: "100vh", maxWidth: "640px", margin: "0 auto", backgroundColor: tokens.colorNeutralBackground1 },
 });
 
-export function App(props: { mode: "office" | "browser"; officeHost?: PaneHost }) {
+export function App(props: { mode: "office" | "browser"; engine: EngineWorker; officeHost?: PaneHost }) {
   const styles = useStyles();
-  const pane = usePane(props.officeHost);
+  const pane = usePane(props.engine, props.officeHost);
   const { actions, lastRun } = pane;
   return (
     <main className={styles.pane}>
@@ -36,7 +38,7 @@ export function App(props: { mode: "office" | "browser"; officeHost?: PaneHost }
         onStore={actions.storeRuleset}
       />
       {pane.host && <TablePicker matches={pane.matches} selected={pane.targetId} busy={pane.busy} onSelect={actions.pickTarget} onRefresh={actions.refreshTargets} />}
-      <RunPanel status={pane.status} canRun={pane.canRun} canClear={pane.canClear} onRun={actions.run} onClear={actions.clear} />
+      <RunPanel status={pane.status} canRun={pane.canRun} canClear={pane.canClear} onRun={actions.run} onClear={actions.clear} onCancel={actions.cancel} />
       {lastRun && (
         <>
           <SchoolList
@@ -47,7 +49,7 @@ export function App(props: { mode: "office" | "browser"; officeHost?: PaneHost }
             hint={props.mode === "office" ? "Select a cell in a school's row, or pick the school here." : "Pick a school to see why it is in its category."}
           />
           {pane.selected && <SchoolExplanation row={pane.selected} ruleset={lastRun.ruleset} />}
-          <LaSummaryPanel result={lastRun.outcome.result} ruleset={lastRun.ruleset} />
+          <LaSummaryPanel summary={lastRun.outcome.summary} />
         </>
       )}
     </main>

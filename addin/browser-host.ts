@@ -1,32 +1,54 @@
-// The pane outside Office: the officer uploads an .xlsx, the run happens in the page through the
-// same file host the command-line tool uses (ExcelJS reads, the package-preserving writer writes
-// only what changed), and the result is offered as a download. Loaded on demand, so ExcelJS is not
-// in the bundle Excel loads.
+// The uploaded workbook outside Office, in the engine worker (engine-service.ts): the run happens
+// through the same file host the command-line tool uses (the streaming reader reads, the
+// package-preserving writer writes only what changed). The page holds the file itself and offers it as a download
+// (file-pane-host.ts). Loaded on demand, so the file host is not in what Excel loads.
 import type { Ruleset } from "../engine";
 import { clearOnFile, openWorkbook, runOnFile, storeRulesetOnFile, type OpenWorkbook } from "../hosts/file/run-and-clear";
-import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";
+import { downloadName, downloadType } from "./download-name";
+import { phase, type Progress, type RunOutcome, type Target } from "./pane-host";
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
-
-export class BrowserHost implements PaneHost {
+export class BrowserHost {
   readonly kind = "browser" as const;
-  private constructor(
-    private book: OpenWorkbook,
-    readonly fileName: string,
-  ) {}
+  private current: Uint8Array;
+  /** The reading of the current bytes; after a change it is made again when next needed. */
+  private opened: Promise<OpenWorkbook> | null;
 
-  static async open(data: ArrayBuffer, fileName: string): Promise<BrowserHost> {
-    return new BrowserHost(await openWorkbook(new Uint8Array(data), fileName), fileName);
+  private constructor(
+    book: OpenWorkbook,
+    readonly fileName: string,
+  ) {
+    this.current = book.bytes;
+    this.opened = Promise.resolve(book);
+  }
+
+  static async open(data: ArrayBuffer | Uint8Array, fileName: string): Promise<BrowserHost> {
+    return new BrowserHost(await openWorkbook(data instanceof Uint8Array ? data : new Uint8Array(data), fileName), fileName);
+  }
+
+  /** The workbook file as it now is: the uploaded one with only the changed parts rewritten. */
+  get bytes(): Uint8Array {
+    return this.current;
+  }
+
+  private book(): Promise<OpenWorkbook> {
+    this.opened ??= Promise.resolve()
+      .then(() => openWorkbook(this.current, this.fileName))
+      .catch((e: unknown) => {
+        this.opened = null;
+        throw e;
+      });
+    return this.opened;
   }
 
   /** The workbook after a change: what is downloaded, and what the next action reads. */
-  private async replace(bytes: Uint8Array): Promise<void> {
-    if (bytes !== this.book.bytes) this.book = await openWorkbook(bytes, this.fileName);
+  private replace(bytes: Uint8Array): void {
+    if (bytes === this.current) return;
+    this.current = bytes;
+    this.opened = null;
   }
 
   async listTargets(): Promise<Target[]> {
-    const { sheets, source, store } = this.book;
+    const { sheets, source, store } = await this.book();
     return sheets
       .filter((ws) => ws.state === "visible" && ws.name !== store.summary?.name)
       .map((ws) => source.readSheet(ws.name)!)
@@ -35,42 +57,38 @@ export class BrowserHost implements PaneHost {
   }
 
   async readStoredRuleset(): Promise<string | null> {
-    return this.book.store.ruleset;
+    return (await this.book()).store.ruleset;
   }
 
   async storeRuleset(text: string | null): Promise<void> {
-    await this.replace(storeRulesetOnFile(this.book, text));
+    this.replace(storeRulesetOnFile(await this.book(), text));
   }
 
-  async run(target: Target, ruleset: Ruleset, progress: Progress): Promise<RunOutcome> {
+  /** Runs on the file; the pane's summary is the worker's to add (engine-service.ts). */
+  async run(target: Target, ruleset: Ruleset, progress: Progress): Promise<Omit<RunOutcome, "summary">> {
     progress(0, "Reading the workbook…");
-    const { bytes, ...outcome } = await runOnFile(this.book, ruleset, {
+    const { bytes, ...outcome } = await runOnFile(await this.book(), ruleset, {
       sheet: target.sheet,
       onProgress: phase(progress, "categorise", "Categorising: {done} of {total} rows…"),
       onWrite: () => progress(0.6, "Writing results…"),
     });
-    await this.replace(bytes);
-    progress(1, "Done");
+    this.replace(bytes);
     return outcome;
   }
 
   async clear(target: Target): Promise<string> {
-    const { bytes, message } = clearOnFile(this.book, target.sheet);
-    await this.replace(bytes);
+    const { bytes, message } = clearOnFile(await this.book(), target.sheet);
+    this.replace(bytes);
     return message;
   }
 
-  /** The workbook as a file: the uploaded one with only the changed parts rewritten. */
+  /** The workbook as a file. */
   async download(): Promise<Blob> {
-    return new Blob([this.book.bytes as BlobPart], { type: this.macroEnabled ? XLSM_TYPE : XLSX_TYPE });
-  }
-
-  private get macroEnabled(): boolean {
-    return /\.xlsm$/i.test(this.fileName);
+    return new Blob([this.current as BlobPart], { type: downloadType(this.fileName) });
   }
 
   get downloadName(): string {
-    const ext = this.macroEnabled ? ".xlsm" : ".xlsx";
-    return this.fileName.replace(/\.xls[xm]$/i, "") + "-categorised" + ext;
+    return downloadName(this.fileName);
   }
 }
+

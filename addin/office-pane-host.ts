@@ -1,13 +1,19 @@
 /// <reference types="office-js" />
-// The pane inside Excel: each action is one Excel.run batch over the Office adapter.
-import { buildOutputPlan, categorise, type Ruleset } from "../engine";
+// The pane inside Excel: each action is one Excel.run batch over the Office adapter. Office.js
+// lives on the page, so a run reads and writes here; in between, the engine worker categorises
+// the sheets read and builds the output plan. Until the writing starts, a run can be cancelled
+// and nothing is written.
 import { clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../hosts/office";
-import { phase, type PaneHost, type Progress, type RunOutcome, type Target } from "./pane-host";
+import type { EngineWorker } from "./engine-client";
+import { phase, type PaneHost, type RulesetInUse, type RunControl, type RunOutcome, type Target } from "./pane-host";
+import { snapshotOf } from "./workbook-snapshot";
 
 const targetOf = (t: Target): OfficeTarget => (t.id.startsWith("table:") ? { kind: "table", sheet: t.sheet, table: t.id.slice(6) } : { kind: "sheet", sheet: t.sheet });
 
 export class OfficePaneHost implements PaneHost {
   readonly kind = "office" as const;
+
+  constructor(private readonly engine: EngineWorker) {}
 
   async listTargets(): Promise<Target[]> {
     const found = await Excel.run((context) => listTargets(context));
@@ -29,15 +35,21 @@ export class OfficePaneHost implements PaneHost {
     return Excel.run((context) => writeStoredRuleset(context, text));
   }
 
-  run(target: Target, ruleset: Ruleset, progress: Progress): Promise<RunOutcome> {
+  run(target: Target, ruleset: RulesetInUse, control: RunControl): Promise<RunOutcome> {
+    const { progress, signal } = control;
     return Excel.run(async (context) => {
       progress(0, "Reading the workbook…");
-      const histories = (ruleset.history ?? []).flatMap((h) => h.sheet);
+      const histories = (ruleset.ruleset.history ?? []).flatMap((h) => h.sheet);
       const read = await readWorkbook(context, targetOf(target), histories);
-      const result = await categorise(read.source, ruleset, { sheet: target.sheet, store: read.store, onProgress: phase(progress, "categorise", "Categorising: {done} of {total} rows…") });
-      const plan = buildOutputPlan(result, ruleset);
+      signal.throwIfAborted();
+      const { result, plan, summary } = await this.engine.request(
+        { kind: "categorise", ruleset: { text: ruleset.text.text, source: ruleset.text.source }, workbook: snapshotOf(read.source, target.sheet), sheet: target.sheet, store: read.store },
+        { signal, progress, onPart: phase(progress, "receive", "Receiving the results…") },
+      );
+      signal.throwIfAborted();
+      control.committing();
       const report = await writeResults(context, plan, read, phase(progress, "write", "Writing results…"));
-      return { result, plan, notes: report.warnings };
+      return { result, plan, summary, notes: report.warnings };
     });
   }
 

@@ -1,5 +1,7 @@
-// What the pane needs from where the workbook lives: Excel (Office.js) or an uploaded file.
-import type { OutputPlan, Ruleset, RunResult } from "../engine";
+// What the pane needs from where the workbook lives: Excel (Office.js) or an uploaded file. Either
+// way the engine runs in the engine worker (engine-client.ts), so a long run never freezes the pane.
+import type { ChartSpec, LaSummary, OutputPlan, Ruleset, RunResult } from "../engine";
+import type { RulesetText } from "./bundled-rulesets";
 
 /** A table or sheet holding school data. */
 export interface Target {
@@ -16,16 +18,41 @@ export interface RunOutcome {
   plan: OutputPlan;
   /** Host notes (e.g. colours that could not be restored), besides result.warnings. */
   notes: string[];
+  summary: PaneSummary;
+}
+
+/** The pane's local authority summary: worked out in the worker with the run, as it takes a while on a large table. */
+export interface PaneSummary {
+  la: LaSummary | null;
+  charts: ChartSpec[];
+}
+
+/** The ruleset a run uses: its text, which the worker parses for itself, and the same text parsed here. */
+export interface RulesetInUse {
+  text: RulesetText;
+  ruleset: Ruleset;
 }
 
 export type Progress = (fraction: number, label: string) => void;
+
+/** What the pane hands a run besides the target and ruleset. */
+export interface RunControl {
+  progress: Progress;
+  /** Aborted when the officer cancels: the run stops at once and writes nothing. */
+  signal: AbortSignal;
+  /**
+   * Called as a run starts writing into the open workbook (inside Excel): from then on it cannot be
+   * cancelled. A run on an uploaded file never calls it, since its new file is only taken at the end.
+   */
+  committing(): void;
+}
 
 export interface PaneHost {
   kind: "office" | "browser";
   listTargets(): Promise<Target[]>;
   readStoredRuleset(): Promise<string | null>;
   storeRuleset(text: string | null): Promise<void>;
-  run(target: Target, ruleset: Ruleset, progress: Progress): Promise<RunOutcome>;
+  run(target: Target, ruleset: RulesetInUse, control: RunControl): Promise<RunOutcome>;
   /** Removes results and restores fills; returns a message for the officer. */
   clear(target: Target): Promise<string>;
   /** Office only: calls back with the sheet and 1-based row of each new selection. */
@@ -34,8 +61,8 @@ export interface PaneHost {
   showRow?(sheet: string, row: number, column: number): Promise<void>;
 }
 
-/** Progress weights: reading, categorising, writing. */
-export const PHASES = { read: [0, 0.1], categorise: [0.1, 0.6], write: [0.6, 1] } as const;
+/** Progress weights: reading, categorising (in the worker), receiving the results from it, writing. */
+export const PHASES = { read: [0, 0.1], categorise: [0.1, 0.55], receive: [0.55, 0.6], write: [0.6, 1] } as const;
 
 export const phase = (p: Progress, which: keyof typeof PHASES, label: string) => (done: number, total: number) => {
   const [from, to] = PHASES[which];

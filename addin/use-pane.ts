@@ -1,31 +1,37 @@
 // usePane: the task pane's state and actions; the components only show what it gives them and
 // call its actions back. "chosen" is the ruleset picked in the pane; "lastRun" is what the last
 // run produced together with the ruleset it ran with, so the results shown never take bands or
-// colours from a ruleset picked since. All Excel and file work goes through the PaneHost.
+// colours from a ruleset picked since. All Excel and file work goes through the PaneHost; the
+// engine itself runs in the engine worker, so a long job (opening, checking a ruleset, running)
+// can be cancelled at once, and a cancelled run writes nothing.
 import * as React from "react";
 import { parseRuleset, ukDate, type RowResult, type Ruleset } from "../engine";
 import { BUNDLED_RULESETS, type RulesetText } from "./bundled-rulesets";
+import type { EngineWorker } from "./engine-client";
+import { FilePaneHost } from "./file-pane-host";
 import { describeError, type Message } from "./messages";
-import type { PaneHost, RunOutcome, Target } from "./pane-host";
+import type { PaneHost, RulesetInUse, RunOutcome, Target } from "./pane-host";
 import { rankTargets } from "./target-match";
-import type { BrowserHost } from "./browser-host";
+import { CancelledError } from "./worker-errors";
 
 const STORED_KEY = "stored";
 const STORED_LABEL = "Stored in this workbook";
 const FILE_PREFIX = "file:";
 
+/** A job the officer can cancel while it is in progress: what Cancel would stop. */
+export type Cancellable = "run" | "open" | "check";
+
 export interface RunStatus {
-  progress: { fraction: number; label: string } | null;
+  /** A job in progress; `cancel` says what Cancel stops, null when it cannot be (writing in Excel). */
+  progress: { fraction: number; label: string; cancel: Cancellable | null } | null;
   message: Message | null;
   /** Warnings from the run, shown under the message. */
   warnings: string[];
 }
 
 /** The picked ruleset: its option in the picker, and the text parsed. */
-interface Chosen {
+interface Chosen extends RulesetInUse {
   key: string;
-  text: RulesetText;
-  ruleset: Ruleset;
 }
 
 /** What the last run produced, the ruleset it ran with, and the school picked from it. */
@@ -56,8 +62,13 @@ export type PaneAction =
   /** The same tables after a run changed them: the pick stays. */
   | { type: "targetsRelisted"; targets: Target[] }
   | { type: "targetPicked"; id: string }
-  | { type: "started"; fraction: number; label: string }
+  | { type: "started"; fraction: number; label: string; cancel?: Cancellable }
+  /** Progress of the job under way; late progress from a cancelled job is ignored. */
   | { type: "progressed"; fraction: number; label: string }
+  /** The run has started writing into the workbook in Excel: it can no longer be cancelled. */
+  | { type: "committing" }
+  /** The officer cancelled the job in progress (if it could be). */
+  | { type: "cancelled" }
   | { type: "ran"; outcome: RunOutcome; ruleset: Ruleset }
   | { type: "cleared"; text: string }
   /** A school picked in the list or, inside Excel, by selecting a cell in its row. */
@@ -66,6 +77,11 @@ export type PaneAction =
 
 const idle: RunStatus = { progress: null, message: null, warnings: [] };
 const say = (message: Message, warnings: string[] = []): RunStatus => ({ progress: null, message, warnings });
+const CANCELLED: Record<Cancellable, (s: PaneState) => Message> = {
+  run: () => ({ intent: "warning", title: "Run cancelled", body: "The run was stopped before it wrote anything: nothing was written to the workbook." }),
+  open: (s) => ({ intent: "info", title: "Opening cancelled", body: `The workbook was not opened.${s.fileName ? ` ${s.fileName} is still open.` : ""}` }),
+  check: (s) => ({ intent: "info", title: "Ruleset check cancelled", body: `That ruleset was not picked: ${s.chosen.ruleset.title} (${s.chosen.ruleset.version}) is still in use.` }),
+};
 const bestTarget = (targets: Target[], ruleset: Ruleset) => rankTargets(targets, ruleset)[0]?.target.id ?? null;
 
 /** The picker's options with one added: the stored ruleset first, a file's last (one of each). */
@@ -121,9 +137,19 @@ export function reduce(s: PaneState, a: PaneAction): PaneState {
     case "targetPicked":
       return { ...s, targetId: a.id };
     case "started":
-      return { ...s, status: { progress: { fraction: a.fraction, label: a.label }, message: null, warnings: [] } };
-    case "progressed":
-      return { ...s, status: { ...s.status, progress: { fraction: a.fraction, label: a.label } } };
+      return { ...s, status: { progress: { fraction: a.fraction, label: a.label, cancel: a.cancel ?? null }, message: null, warnings: [] } };
+    case "progressed": {
+      const progress = s.status.progress;
+      return progress ? { ...s, status: { ...s.status, progress: { ...progress, fraction: a.fraction, label: a.label } } } : s;
+    }
+    case "committing": {
+      const progress = s.status.progress;
+      return progress?.cancel ? { ...s, status: { ...s.status, progress: { ...progress, cancel: null } } } : s;
+    }
+    case "cancelled": {
+      const cancel = s.status.progress?.cancel;
+      return cancel ? { ...s, status: say(CANCELLED[cancel](s)) } : s;
+    }
     case "ran": {
       const { outcome, ruleset } = a;
       const rows = outcome.result.rows;
@@ -150,26 +176,45 @@ export function reduce(s: PaneState, a: PaneAction): PaneState {
 type Dispatch = React.Dispatch<PaneAction>;
 
 /** Parses a ruleset's text and picks it; a broken one leaves the pick as it was and says why. */
-function choose(dispatch: Dispatch, text: RulesetText, option?: RulesetText): boolean {
+function choose(dispatch: Dispatch, text: RulesetText, option?: RulesetText): void {
   try {
     dispatch({ type: "rulesetChosen", chosen: { key: text.key, text, ruleset: parseRuleset(text.text, text.source) }, option });
-    return true;
   } catch (error) {
     dispatch({ type: "failed", error });
-    return false;
   }
 }
 
-/** Whenever a workbook is (re)opened: pick its stored ruleset if it has one, and find its tables. */
-async function scanWorkbook(dispatch: Dispatch, host: PaneHost): Promise<void> {
+const isBundled = (text: RulesetText) => BUNDLED_RULESETS.some((b) => b.key === text.key && b.text === text.text);
+
+/**
+ * Picks a ruleset. A bundled one is ours and is parsed here; any other (a file, the workbook's) is
+ * checked in the worker first, where a hostile one can only hang what Cancel stops, and is parsed
+ * here once it has passed.
+ */
+async function pick(dispatch: Dispatch, engine: EngineWorker, signal: AbortSignal, text: RulesetText, option?: RulesetText): Promise<void> {
+  if (!isBundled(text)) {
+    dispatch({ type: "started", fraction: 0, label: `Checking ${text.source}…`, cancel: "check" });
+    try {
+      await engine.request({ kind: "checkRuleset", ruleset: { text: text.text, source: text.source } }, { signal });
+    } catch (error) {
+      if (!signal.aborted) dispatch({ type: "failed", error });
+      return;
+    }
+    if (signal.aborted) return;
+  }
+  choose(dispatch, text, option);
+}
+
+/** Whenever a workbook is (re)opened: find its tables, and pick its stored ruleset if it has one. */
+async function scanWorkbook(dispatch: Dispatch, engine: EngineWorker, host: PaneHost, signal: AbortSignal): Promise<void> {
   try {
     const stored = await host.readStoredRuleset();
     const option = stored ? { key: STORED_KEY, label: STORED_LABEL, text: stored, source: "the ruleset stored in this workbook" } : null;
     dispatch({ type: "storedRulesetRead", option });
-    if (option) choose(dispatch, option);
     dispatch({ type: "workbookScanned", targets: await host.listTargets() });
+    if (option) await pick(dispatch, engine, signal, option);
   } catch (error) {
-    dispatch({ type: "failed", error });
+    if (!signal.aborted) dispatch({ type: "failed", error });
   }
 }
 
@@ -184,17 +229,20 @@ function saveFile(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }
 
-/** The pane's state and actions; officeHost is the open workbook inside Excel. */
-export function usePane(officeHost?: PaneHost) {
+/** The pane's state and actions; engine is the engine worker, officeHost the open workbook inside Excel. */
+export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
   const [state, dispatch] = React.useReducer(reduce, officeHost ?? null, initialState);
   const { host, chosen, targets, targetId, status, lastRun } = state;
   const fail = (error: unknown) => dispatch({ type: "failed", error });
   const target = targets.find((t) => t.id === targetId) ?? null;
   const matches = React.useMemo(() => rankTargets(targets, chosen.ruleset), [targets, chosen]);
+  // The job Cancel would stop: each job that can be cancelled starts with a new controller.
+  const job = React.useRef<AbortController | null>(null);
+  const begin = () => (job.current = new AbortController()).signal;
 
   React.useEffect(() => {
-    if (officeHost) void scanWorkbook(dispatch, officeHost);
-  }, [officeHost]);
+    if (officeHost) void scanWorkbook(dispatch, engine, officeHost, (job.current = new AbortController()).signal);
+  }, [engine, officeHost]);
 
   // Inside Excel, selecting a cell in a school's row picks that school.
   React.useEffect(() => {
@@ -214,13 +262,13 @@ export function usePane(officeHost?: PaneHost) {
   const actions = {
     selectRuleset(key: string) {
       const option = state.options.find((o) => o.key === key);
-      if (option) choose(dispatch, option);
+      if (option) void pick(dispatch, engine, begin(), option);
     },
 
     async addRulesetFile(file: File) {
       try {
         const option: RulesetText = { key: `${FILE_PREFIX}${file.name}`, label: `${file.name} (file)`, text: await file.text(), source: file.name };
-        choose(dispatch, option, option);
+        await pick(dispatch, engine, begin(), option, option);
       } catch (error) {
         fail(error);
       }
@@ -239,26 +287,26 @@ export function usePane(officeHost?: PaneHost) {
     pickTarget: (id: string) => dispatch({ type: "targetPicked", id }),
 
     refreshTargets() {
-      if (host) void scanWorkbook(dispatch, host);
+      if (host) void scanWorkbook(dispatch, engine, host, begin());
     },
 
     async upload(file: File) {
+      const signal = begin();
       try {
-        dispatch({ type: "started", fraction: 0, label: `Opening ${file.name}…` });
-        const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ "./browser-host");
-        const h = await BrowserHost.open(await file.arrayBuffer(), file.name);
+        dispatch({ type: "started", fraction: 0, label: `Opening ${file.name}…`, cancel: "open" });
+        const h = await FilePaneHost.open(engine, await file.arrayBuffer(), file.name, signal);
+        if (signal.aborted) return;
         dispatch({ type: "workbookOpened", host: h, fileName: file.name });
-        await scanWorkbook(dispatch, h);
+        await scanWorkbook(dispatch, engine, h, signal);
       } catch (error) {
-        fail(error);
+        if (!signal.aborted) fail(error);
       }
     },
 
-    async download() {
-      if (host?.kind !== "browser") return;
-      const h = host as BrowserHost;
+    download() {
+      if (!(host instanceof FilePaneHost)) return;
       try {
-        saveFile(await h.download(), h.downloadName);
+        saveFile(host.download(), host.downloadName);
       } catch (error) {
         fail(error);
       }
@@ -266,15 +314,34 @@ export function usePane(officeHost?: PaneHost) {
 
     async run() {
       if (!host || !target) return;
-      const ruleset = chosen.ruleset;
-      dispatch({ type: "started", fraction: 0, label: "Starting…" });
+      const { ruleset } = chosen;
+      const signal = begin();
+      dispatch({ type: "started", fraction: 0, label: "Starting…", cancel: "run" });
       try {
-        const outcome = await host.run(target, ruleset, (fraction, label) => dispatch({ type: "progressed", fraction, label }));
+        const outcome = await host.run(target, chosen, {
+          signal,
+          progress: (fraction, label) => signal.aborted || dispatch({ type: "progressed", fraction, label }),
+          committing: () => signal.aborted || dispatch({ type: "committing" }),
+        });
+        if (signal.aborted) return;
         dispatch({ type: "ran", outcome, ruleset });
-        if (host.kind === "browser") dispatch({ type: "targetsRelisted", targets: await host.listTargets() });
+        // The run added columns (and a summary sheet) to the file: list its sheets again.
+        if (host.kind === "browser") {
+          host.listTargets().then(
+            (found) => dispatch({ type: "targetsRelisted", targets: found }),
+            (error) => error instanceof CancelledError || fail(error),
+          );
+        }
       } catch (error) {
-        fail(error);
+        if (!signal.aborted) fail(error);
       }
+    },
+
+    /** Stops the job in progress at once, if it can still be stopped; the pane says what was kept. */
+    cancel() {
+      if (!status.progress?.cancel) return;
+      job.current?.abort();
+      dispatch({ type: "cancelled" });
     },
 
     async clear() {

@@ -1,8 +1,8 @@
 // After a run: how the authority stands against Ofsted's risk factors (each measure beside the
 // national figure, rated red/amber/green) and charts of the schools in each category.
-import * as React from "react";
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { laSummary, RAG_STYLES, summaryCharts, type Ruleset, type RunResult } from "../../engine";
+import { RAG_STYLES } from "../../engine";
+import type { PaneSummary } from "../pane-host";
 import { BarChart } from "../charts/BarChart";
 import { StyledBadge } from "./BandBadge";
 import { Section } from "./Section";
@@ -16,11 +16,9 @@ const useStyles = makeStyles({
 const RATING = { red: "Red", amber: "Amber", green: "Green" } as const;
 const percent = (n: number | null) => (n === null ? "–" : `${n.toFixed(1)}%`);
 
-export function LaSummaryPanel(props: { result: RunResult; ruleset: Ruleset }) {
+export function LaSummaryPanel(props: { summary: PaneSummary }) {
   const styles = useStyles();
-  const { result, ruleset } = props;
-  const la = React.useMemo(() => laSummary(result, ruleset), [result, ruleset]);
-  const charts = React.useMemo(() => summaryCharts(result, ruleset, la), [result, ruleset, la]);
+  const { la, charts } = props.summary;
   const margins = la ? [...new Set(la.measures.map((m) => m.margin))].join("/") : "";
   return (
     <Section title="Local authority summary" testId="la-summary">

@@ -12,7 +12,8 @@ export function readCellFills(bytes: Uint8Array, sheet: string, cells: CellPosit
   const part = pkg.worksheetPart(pkg.sheet(sheet));
   const styles = pkg.styles().sheet;
   const wanted = new Set(cells.map((c) => `${c.row}:${c.column}`));
-  const lastRow = Math.max(0, ...cells.map((c) => c.row));
+  let lastRow = 0;
+  for (const c of cells) if (c.row > lastRow) lastRow = c.row;
   const styleOf = new Map<string, number>();
   const rowStyles = new Map<number, number>();
   const ranges: ColumnRange[] = [];
