@@ -5,7 +5,7 @@
 
 // The workbook interface hosts speak, and what a run produces.
 export type { CellValue, SheetData, WorkbookSource, OutputPlan, CellRef, CellStyle, CellBlock, SummaryChart } from "./workbook";
-export type { RunResult, RowResult, RuleTrace, ConditionTrace, TriggerHit, Escalation, FactValue } from "./results";
+export type { RunResult, RowResult, RuleTrace, ConditionTrace, TriggerHit, Escalation, FactValue, NotCategorised, Moderation, StageAdditionHit } from "./results";
 export { InputError, NotWrittenError, UnreadableFileError, columnLetter, type NotWrittenReason } from "./errors";
 
 // ruleset/
@@ -30,7 +30,8 @@ export { explainRow, describeCondition, formatValue, supporting } from "./evalua
 
 // output/
 
-export { SUMMARY_SHEET } from "./output/summary-sheet";
+export { SUMMARY_SHEET, moderatedSchools, outputTotals, type ModeratedSchool, type OutputTotals } from "./output/summary-sheet";
+export { allowedValues, dropdowns, SPARE_ROWS, INLINE_LIST_LIMIT, type AllowedValues, type Dropdown } from "./output/dropdowns";
 export { laSummary, bandsByField, RAG_STYLES, type LaSummary, type LaMeasure, type Rag } from "./output/la-summary";
 export { summaryCharts, riskChart, bandCharts, type ChartSpec, type ChartSeries } from "./output/charts";
 export { buildOutputPlan, splitStyles, type StyleSplit } from "./output/output-plan";

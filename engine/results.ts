@@ -46,6 +46,30 @@ export interface Escalation {
   due: string | null;
   /** ISO date a due window opens (e.g. 6 weeks after a notice when the review is due within 6-8 weeks). */
   dueFrom?: string | null;
+  /** The stage's additions that fit this school (church schools, special measures...); their text is in nextAction. */
+  additions?: StageAdditionHit[];
+}
+
+/** An addition to a stage's next action, and the conditions that made it fit the school. */
+export interface StageAdditionHit {
+  label: string;
+  nextAction: string;
+  conditions: ConditionTrace[];
+}
+
+/** Why a school is not categorised: decisive facts missing, with which a higher band could hold. */
+export interface NotCategorised {
+  /** Labels of the decisive facts that are missing. */
+  missing: string[];
+  /** The highest band that could hold with them ("D High concern"), or null when none above could. */
+  couldBe: string | null;
+}
+
+/** An officer's category, audited: the reason given and the framework's rules it goes against. */
+export interface Moderation {
+  reason: string | null;
+  /** One line per mandatory rule the officer's category is below, with the school's values. */
+  contradicts: string[];
 }
 
 export interface RowIssue {
@@ -70,6 +94,10 @@ export interface RowResult {
   /** The band the rules gave, kept beside a moderated one. */
   ruleBand: string;
   moderated: boolean;
+  /** Set when decisive data is missing and the school is given the ruleset's "not categorised" band. */
+  notCategorised?: NotCategorised;
+  /** Set when moderated. */
+  moderation?: Moderation;
   triggers: TriggerHit[];
   escalation: Escalation | null;
   /** The next action (the stage's, or the band's when no stage applies). */

@@ -94,7 +94,7 @@ test("chart data for the add-in: the authority beside national, bands overall an
   expect(district.title).toBe("Schools by category and district");
   expect(district.categories).toEqual(["Lichfield", "Stafford", "Tamworth"]);
   expect(district.max).toBe(4);
-  expect(district.series.map((s) => s.name)).toEqual(["D High concern", "C Medium concern", "B Low concern", "A No concern"]);
+  expect(district.series.map((s) => s.name)).toEqual(["D High concern", "C Medium concern", "B Low concern", "U Not categorised", "A No concern"]);
   expect(district.series[0]).toMatchObject({ values: [2, 0, 1], colours: ["#FFC7CE", "#FFC7CE", "#FFC7CE"] }); // D: Lichfield RI + inadequate, Tamworth RI
 });
 

@@ -133,7 +133,7 @@ function compareRow(o: RowResult, n: RowResult, newRules: Ruleset, probes: { old
     return `${what}: ${notMet(now, probes.old.trace(kind, id, o))}`;
   };
   if (bandMoved || ruleBandMoved) {
-    why.push(...reason("Moderated by officer"), ...reason(n.moderated ? "Rules " : "Category "));
+    why.push(...reason("Moderated by officer"), ...reason("Not categorised:"), ...reason(n.moderated || n.band !== n.ruleBand ? "Rules " : "Category "));
     const oldRank = newRules.bands.findIndex((b) => b.id === o.ruleBand);
     // Only a band above the new one was tried and failed; one below it was never reached.
     if (oldRank < 0 || oldRank < newRules.bands.findIndex((b) => b.id === n.ruleBand)) why.push(lost("band", o.ruleBand, `Band ${o.ruleBand}`, `No longer ${o.ruleBand}`));

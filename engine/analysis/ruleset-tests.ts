@@ -64,5 +64,13 @@ function compare(t: TestCase, r: RowResult): string[] {
   check("stage", e.stage, r.escalation?.stage ?? null);
   check("due", e.due, r.due);
   for (const [k, v] of Object.entries(e.outputs ?? {})) check(`outputs.${k}`, v, r.outputs[k] ?? null);
+  if (e.nextAction !== undefined && !r.nextAction.includes(e.nextAction)) d.push(`nextAction: expected it to contain ${JSON.stringify(e.nextAction)}, got ${JSON.stringify(r.nextAction)}`);
+  const contains = (what: string, expected: string[] | undefined, lines: string[]) => {
+    if (expected === undefined) return;
+    if (!expected.length && lines.length) d.push(`${what}: expected none, got ${JSON.stringify(lines)}`);
+    for (const text of expected) if (!lines.some((l) => l.includes(text))) d.push(`${what}: expected one containing ${JSON.stringify(text)}, got ${JSON.stringify(lines)}`);
+  };
+  contains("reasons", e.reasons, r.reasons);
+  contains("warnings", e.warnings, r.warnings);
   return d;
 }

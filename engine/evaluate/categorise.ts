@@ -1,16 +1,18 @@
 // A run over a workbook: find the schools sheet, read each row, evaluate, and assemble results.
 import type { CellValue, SheetData, WorkbookSource } from "../workbook";
-import type { Escalation, FactValue, RowResult, RunResult, TriggerHit } from "../results";
-import type { Band, Ruleset, Stage, Trigger } from "../ruleset/schema";
+import type { ConditionTrace, Escalation, FactValue, RowResult, RunResult, StageAdditionHit, TriggerHit } from "../results";
+import type { Band, Output, Ruleset, Stage, Trigger } from "../ruleset/schema";
 import type { StoreContents } from "../output/run-record";
 import { compileRuleset, type CompiledRuleset } from "./compile-ruleset";
 import { mapColumns, officerColumnCount, readRow } from "../read/mapping";
 import { checkPercentColumns } from "../read/percent-check";
 import { normaliseHeader } from "../read/headers";
 import { readHistories, keyText, type HistoryEntry, type HistoryIndex } from "../read/history";
-import { reasonsFor, supporting } from "./explain";
+import { describeCondition, reasonsFor, supporting } from "./explain";
+import { isAfterRunDate } from "./derived-facts";
+import { own } from "../ruleset/dictionaries";
 import { InputError } from "../errors";
-import { addDays, todayIso } from "../util/dates";
+import { addDays, todayIso, ukDate } from "../util/dates";
 import { didYouMean } from "../util/nearest";
 import { isBlank } from "../read/table";
 import { rulesetDateWarnings } from "../ruleset/effective";
@@ -95,9 +97,12 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
       warnings.push(dup);
       rowWarnings.push(dup);
     } else seen.set(key, rowNo);
+    for (const w of histories.problems.get(key) ?? []) rowWarnings.push(w);
     rows.push(resultFor(run, facts, key, withheld, rowNo, rowWarnings));
   }
   options.onProgress?.(total, total);
+  // Problems with the history of a school not on the sheet are said for the sheet.
+  for (const [key, problems] of histories.problems) if (!seen.has(key)) warnings.push(...problems);
 
   return {
     ruleset: { id: ruleset.id, title: ruleset.title, version: ruleset.version },
@@ -129,13 +134,22 @@ interface RunContext {
   hits: Map<string, TriggerHit>;
   /** Supporting facts (joined) -> the sheet columns behind them. */
   columns: Map<string, number[]>;
+  /** History date fields that order derived facts: entries dated after the run date are left out, and said. */
+  datedHistories: { history: string; field: string; label: string; fieldLabel: string }[];
 }
 
 function runContext(compiled: CompiledRuleset, sheet: SheetData, index: Map<string, number>, histories: HistoryIndex, asOf: string): RunContext {
   const r = compiled.ruleset;
   const triggers = byId(r.triggers);
   const hits = new Map([...triggers.values()].map((t) => [t.id, { id: t.id, label: t.label, severity: t.severity }]));
-  return { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, columns: new Map() };
+  const dated = new Map<string, RunContext["datedHistories"][number]>();
+  for (const d of r.derived ?? []) {
+    if (d.kind !== "consecutiveLatest" && d.kind !== "latest") continue;
+    const h = r.history?.find((x) => x.id === d.history);
+    const f = h?.fields.find((x) => x.id === d.orderBy);
+    if (h && f?.type === "date") dated.set(`${h.id}.${f.id}`, { history: h.id, field: f.id, label: h.label, fieldLabel: f.label });
+  }
+  return { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, columns: new Map(), datedHistories: [...dated.values()] };
 }
 
 /** Items by id (the first of any repeated id, as find would give). */
@@ -170,10 +184,15 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: strin
 
   const { band, moderated } = outcome;
   if (outcome.overrideProblem) warnings.push(outcome.overrideProblem);
+  for (const w of futureEntries(run, key)) warnings.push(w);
 
   const triggers = outcome.triggers.map((id) => run.hits.get(id)!);
-  const escalation = escalationFor(run, outcome.stage, facts);
+  const escalation = escalationFor(run, outcome.stage, facts, outcome.additions);
   const finalBand = run.bands.get(band)!;
+  const outputs = outputsFor(r, band, facts, (o, rate) => {
+    const field = r.fields.find((f) => f.id === o.pupils);
+    warnings.push(`No ${field?.label ?? o.pupils}: ${o.header} is not worked out (the category's rate is ${rate} per pupil); enter the number and run again`);
+  });
   const rowResult: RowResult = {
     row: rowNo,
     key: (facts[r.key] as string | number) ?? null,
@@ -188,16 +207,53 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: strin
     due: escalation?.due ?? null,
     reasons: [],
     warnings,
-    outputs: outputsFor(r, band, facts),
+    outputs,
     facts: outcome.facts,
     traces: outcome.traces,
     triggerCells: triggerCells(run, outcome.traces),
   };
+  if (outcome.notCategorised) {
+    const could = outcome.notCategorised.couldBe === null ? undefined : run.bands.get(outcome.notCategorised.couldBe);
+    rowResult.notCategorised = { missing: outcome.notCategorised.missing.map(compiled.label), couldBe: could ? `${could.id} ${could.label}` : null };
+  }
+  if (moderated) {
+    const reasonField = r.override?.reason;
+    const given = reasonField ? facts[reasonField] : null;
+    const reason = given === null || given === undefined || String(given).trim() === "" ? null : String(given).trim();
+    const contradicts = outcome.contradicts.map((c) => contradiction(band, c, run));
+    rowResult.moderation = { reason, contradicts };
+    warnings.push(...contradicts);
+    if (reasonField && !reason) {
+      const field = r.fields.find((f) => f.id === reasonField);
+      const column = run.index.has(reasonField) ? `in column '${run.sheet.headers[run.index.get(reasonField)!]}'` : `in a '${field?.headers[0] ?? reasonField}' column`;
+      warnings.push(`Officer category ${band} is given without a reason: add one ${column}, so the moderation can be audited`);
+    }
+  }
   rowResult.reasons = reasonsFor(rowResult, run.bands.get(outcome.ruleBand)!.label, withheld, compiled.sources, compiled.label);
   return rowResult;
 }
 
-function escalationFor(run: RunContext, stageId: string | null, facts: Record<string, FactValue>): Escalation | null {
+/** "Officer category A goes against the framework: Requires improvement ... are D (Ofsted grade is 3); ..." */
+function contradiction(band: string, c: { label: string; band: string; conditions: ConditionTrace[] }, run: RunContext): string {
+  const mandated = run.bands.get(c.band);
+  const because = supporting({ kind: "band", id: c.band, label: c.label, held: true, conditions: c.conditions, missing: [] }).map(describeCondition).join("; ");
+  return `Officer category ${band} goes against the framework: ${c.label} (${because}), so ${c.band}${mandated ? ` ${mandated.label}` : ""} is expected; the officer's category is kept`;
+}
+
+/** Warnings for history entries dated after the run date, which the derived facts leave out. */
+function futureEntries(run: RunContext, key: string): string[] {
+  const out: string[] = [];
+  for (const { history, field, label, fieldLabel } of run.datedHistories) {
+    const later = (run.histories.byKey.get(history)?.get(key) ?? []).filter((e) => isAfterRunDate(e[field], run.asOf));
+    if (later.length) {
+      const dates = later.map((e) => ukDate(e[field] as string)).join(", ");
+      out.push(`${label}: ${later.length === 1 ? "an entry" : `${later.length} entries`} dated after the run date (${fieldLabel} ${dates}) ${later.length === 1 ? "is" : "are"} not counted yet`);
+    }
+  }
+  return out;
+}
+
+function escalationFor(run: RunContext, stageId: string | null, facts: Record<string, FactValue>, additions: StageAdditionHit[]): Escalation | null {
   const stage = stageId === null ? undefined : run.stages.get(stageId);
   if (!stage) return null;
   let due: string | null = null;
@@ -208,16 +264,20 @@ function escalationFor(run: RunContext, stageId: string | null, facts: Record<st
     due = addDays(base, stage.due.days);
     if (stage.due.earliestDays !== undefined) dueFrom = addDays(base, stage.due.earliestDays);
   }
-  const escalation: Escalation = { stage: stage.id, label: stage.label, nextAction: stage.nextAction, due };
+  const nextAction = [stage.nextAction, ...additions.map((a) => a.nextAction)].join(" ");
+  const escalation: Escalation = { stage: stage.id, label: stage.label, nextAction, due };
   if (dueFrom) escalation.dueFrom = dueFrom;
+  if (additions.length) escalation.additions = additions;
   return escalation;
 }
 
-function outputsFor(r: Ruleset, band: string, facts: Record<string, FactValue>): Record<string, FactValue> {
+/** Outputs such as funding: pupils x the band's rate; `noPupils` is told when a rate applies but the count is missing. */
+function outputsFor(r: Ruleset, band: string, facts: Record<string, FactValue>, noPupils: (o: Output, rate: number) => void): Record<string, FactValue> {
   const out: Record<string, FactValue> = {};
   for (const o of r.outputs ?? []) {
-    const rate = o.rates[band];
+    const rate = own(o.rates, band);
     const pupils = facts[o.pupils];
+    if (rate !== undefined && typeof pupils !== "number") noPupils(o, rate);
     out[o.id] = rate === undefined ? null : typeof pupils === "number" ? Math.round(pupils * rate * 100) / 100 : null;
   }
   return out;

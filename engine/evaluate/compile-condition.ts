@@ -12,8 +12,10 @@ export type Facts = Record<string, FactValue | string[]>;
 /**
  * Evaluates a condition; pushes a trace for every leaf onto `trace` when given. When `hopeful`,
  * a leaf whose fact is missing counts as going the rule's way: "could this have held with the data?"
+ * A function in its place names the facts that may be hoped for; other missing facts fail as usual.
  */
-export type Compiled = (facts: Facts, trace?: ConditionTrace[], hopeful?: boolean) => boolean;
+export type Hope = boolean | ((fact: string) => boolean);
+export type Compiled = (facts: Facts, trace?: ConditionTrace[], hopeful?: Hope) => boolean;
 
 export interface CompileContext {
   operators: OperatorLookup;
@@ -85,7 +87,10 @@ function compileLeaf(leaf: Leaf, ctx: CompileContext, negated: boolean): Compile
   return (facts, trace, hopeful) => {
     const actual = facts[fact] ?? null;
     const expected = ref !== undefined ? facts[ref] ?? null : value;
-    if (hopeful) return isMissingHere(actual, expected) ? !negated : op.evaluate(actual, expected);
+    if (hopeful) {
+      const hoped = isMissingHere(actual, expected) && (hopeful === true || hopeful(fact) || (ref !== undefined && hopeful(ref)));
+      return hoped ? !negated : op.evaluate(actual, expected);
+    }
     if (!trace) return op.evaluate(actual, expected);
     const shareable = ref === undefined && isShareable(actual);
     let c = shareable ? shared.get(actual) : undefined;

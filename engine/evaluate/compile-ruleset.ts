@@ -1,7 +1,7 @@
 // One school's evaluation: constants for its year, derived facts, then triggers (early warnings),
 // bands (first that holds, highest concern first) and escalation stages (first that holds).
 import type { Ruleset, Leaf } from "../ruleset/schema";
-import type { ConditionTrace, FactValue, RuleTrace } from "../results";
+import type { ConditionTrace, FactValue, RuleTrace, StageAdditionHit } from "../results";
 import { compileCondition, type Compiled, type Facts } from "./compile-condition";
 import { compileDerived, type RowContext } from "./derived-facts";
 import { operatorLookup, type OperatorLookup } from "./operators";
@@ -27,7 +27,13 @@ export interface Outcome {
   moderated: boolean;
   /** Set when the officer's category names no band of this ruleset. */
   overrideProblem?: string;
+  /** Set when decisive facts (ids) are missing and the ruleset's "not categorised" band is given. */
+  notCategorised?: { missing: string[]; couldBe: string | null };
+  /** Mandatory rules of the framework that hold and that the officer's category is below. */
+  contradicts: { label: string; band: string; conditions: ConditionTrace[] }[];
   stage: string | null;
+  /** The chosen stage's additions that fit the school. */
+  additions: StageAdditionHit[];
   traces: RuleTrace[];
 }
 
@@ -64,6 +70,17 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const bands = ruleset.bands.map((b) => rule("band", b));
   const stages = (ruleset.escalation ?? []).map((s) => rule("stage", s));
   const derived = compileDerived(ruleset);
+  const additions = new Map((ruleset.escalation ?? []).map((s) => [s.id, (s.also ?? []).map((a) => ({ ...a, test: compileCondition(a.conditions, ctx) }))]));
+  const mandatory = (ruleset.override?.mandatory ?? []).map((m) => ({ ...m, test: compileCondition(m.conditions, ctx) }));
+  const rank = new Map(ruleset.bands.map((b, i) => [b.id, i]));
+  const undecidable = notCategorisedTest(ruleset, bands, derived.sources);
+
+  /** Runs a condition with its trace: the conditions it looked at, and whether it held. */
+  const traced = (test: Compiled, facts: Facts): { held: boolean; conditions: ConditionTrace[] } => {
+    const conditions: ConditionTrace[] = [];
+    const held = test(facts, conditions);
+    return { held, conditions };
+  };
   const constants = constantResolver(ruleset);
   const factIds = factOrder(ruleset);
   const blank: Record<string, FactValue> = Object.fromEntries(factIds.map((id) => [id, null]));
@@ -138,12 +155,51 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       all.triggerCount = fired.length;
       // Bands and stages: the first (highest) that holds wins.
       const ruleBand = decide(bands, all, traces, withheld, true)[0].id;
-      const { band, moderated, problem } = moderate(ruleset, ruleBand, ruleset.override ? facts[ruleset.override.field] : null);
+      // Decisive data missing: the ruleset's "not categorised" band, not a silent lower one.
+      const notCategorised = undecidable(all, ruleBand);
+      const decided = notCategorised ? ruleset.notCategorised!.band : ruleBand;
+      const { band, moderated, problem } = moderate(ruleset, decided, ruleset.override ? facts[ruleset.override.field] : null);
+      const contradicts = [];
+      if (moderated) {
+        for (const m of mandatory) {
+          if ((rank.get(band) ?? 0) <= (rank.get(m.band) ?? 0)) continue;
+          const t = traced(m.test, all);
+          if (t.held) contradicts.push({ label: m.label, band: m.band, conditions: t.conditions });
+        }
+      }
       // Escalation follows the category the school ends with, moderated or not.
       all.band = band;
       const stage = decide(stages, all, traces, withheld, true)[0]?.id ?? null;
-      return { facts, triggers: fired, band, ruleBand, moderated, ...(problem ? { overrideProblem: problem } : {}), stage, traces };
+      const added: StageAdditionHit[] = [];
+      for (const a of (stage === null ? undefined : additions.get(stage)) ?? []) {
+        const t = traced(a.test, all);
+        if (t.held) added.push({ label: a.label, nextAction: a.nextAction, conditions: t.conditions });
+      }
+      return {
+        facts, triggers: fired, band, ruleBand, moderated, ...(problem ? { overrideProblem: problem } : {}),
+        ...(notCategorised ? { notCategorised } : {}), contradicts, stage, additions: added, traces,
+      };
     },
+  };
+}
+
+/**
+ * The ruleset's "not categorised" test: when a decisive fact is missing, the highest band above the
+ * one the rules gave (or the not-categorised band itself) that could hold with it. Facts that rest on
+ * a decisive fact (a derived fact from the grade...) are hoped for too; other missing facts are not.
+ */
+function notCategorisedTest(ruleset: Ruleset, bands: CompiledRule[], sources: Map<string, string[]>) {
+  const nc = ruleset.notCategorised;
+  if (!nc) return () => undefined;
+  const fields = new Set(nc.decisive.flatMap((id) => sources.get(id) ?? [id]));
+  const hoped = new Set([...nc.decisive, ...[...sources].filter(([, from]) => from.some((f) => fields.has(f))).map(([id]) => id)]);
+  const hope = (fact: string) => hoped.has(fact);
+  return (facts: Facts, ruleBand: string): { missing: string[]; couldBe: string | null } | undefined => {
+    const missing = nc.decisive.filter((id) => facts[id] === null || facts[id] === undefined);
+    if (!missing.length) return undefined;
+    const upTo = bands.findIndex((b) => b.id === ruleBand);
+    const couldBe = bands.slice(0, upTo).find((b) => b.id !== nc.band && b.test(facts, undefined, hope))?.id ?? null;
+    return couldBe !== null || ruleBand === nc.band ? { missing, couldBe } : undefined;
   };
 }
 

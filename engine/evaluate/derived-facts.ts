@@ -5,6 +5,7 @@ import type { Derived, Leaf, Ruleset } from "../ruleset/schema";
 import type { HistoryEntry } from "../read/history";
 import { daysBetween } from "../util/dates";
 import { DEFAULT_FLAGS, patternFound, patternProblem } from "../ruleset/patterns";
+import { normaliseHeader } from "../read/headers";
 
 export interface RowContext {
   asOf: string;
@@ -18,8 +19,15 @@ type Compute = (facts: Record<string, FactValue>, ctx: RowContext) => FactValue;
 
 const num = (v: FactValue): v is number => typeof v === "number";
 
-/** Entries newest first by a field; entries without it go last. */
-function newestFirst(entries: HistoryEntry[], orderBy: string): HistoryEntry[] {
+/** A date after the run date: an entry that has not happened yet (a meeting planned ahead). */
+export const isAfterRunDate = (v: FactValue, asOf: string): boolean => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && v > asOf;
+
+/**
+ * Entries newest first by a field; entries without it go last. Entries dated after the run date by
+ * that field have not happened yet, so are left out.
+ */
+function newestFirst(entries: HistoryEntry[], orderBy: string, asOf: string): HistoryEntry[] {
+  if (entries.some((e) => isAfterRunDate(e[orderBy], asOf))) entries = entries.filter((e) => !isAfterRunDate(e[orderBy], asOf));
   if (entries.length < 2) return entries;
   return [...entries].sort((a, b) => {
     const x = a[orderBy];
@@ -53,6 +61,12 @@ function compile(d: Derived): Compute {
       if (problem) throw new SyntaxError(problem);
       return (f) => (typeof f[d.of] === "string" ? patternFound(d.pattern, flags, f[d.of] as string) : null);
     }
+    case "lookup": {
+      // Matched as header texts are: case and punctuation do not matter.
+      const table = new Map<string, string | number | boolean>();
+      for (const row of d.table) for (const v of row.for) if (!table.has(normaliseHeader(v))) table.set(normaliseHeader(v), row.value);
+      return (f) => (f[d.of] === null || f[d.of] === undefined ? null : table.get(normaliseHeader(String(f[d.of]))) ?? null);
+    }
     case "trend": {
       const tolerance = d.tolerance ?? 0;
       return (f) => {
@@ -71,7 +85,7 @@ function compile(d: Derived): Compute {
         const entries = ctx.history(d.history);
         if (!entries) return null;
         let n = 0;
-        for (const e of newestFirst(entries, d.orderBy)) {
+        for (const e of newestFirst(entries, d.orderBy, ctx.asOf)) {
           if (!ctx.test(d.where, e)) break;
           n++;
         }
@@ -92,7 +106,7 @@ function compile(d: Derived): Compute {
       return (_f, ctx) => {
         const entries = ctx.history(d.history);
         if (!entries) return null;
-        const e = newestFirst(d.where ? entries.filter((x) => ctx.test(d.where!, x)) : entries, d.orderBy)[0];
+        const e = newestFirst(d.where ? entries.filter((x) => ctx.test(d.where!, x)) : entries, d.orderBy, ctx.asOf)[0];
         return e ? e[d.value] ?? null : null;
       };
   }

@@ -79,7 +79,7 @@ function because(t: RuleTrace): string {
 
 /** Reasons column lines: band, triggers, stage, moderation, and rules left undecided by missing data. */
 export function reasonsFor(
-  r: Pick<RowResult, "traces" | "band" | "bandLabel" | "ruleBand" | "moderated">,
+  r: Pick<RowResult, "traces" | "band" | "bandLabel" | "ruleBand" | "moderated"> & Partial<Pick<RowResult, "notCategorised" | "moderation" | "escalation">>,
   ruleBandLabel: string,
   withheld: Map<string, string> = new Map(),
   sources: Map<string, string[]> = new Map(),
@@ -87,15 +87,27 @@ export function reasonsFor(
 ): string[] {
   const lines: string[] = [];
   const bandTrace = r.traces.find((t) => t.kind === "band" && t.id === r.ruleBand);
-  if (r.moderated) lines.push(`Moderated by officer: ${r.band} ${r.bandLabel} (the rules gave ${r.ruleBand} ${ruleBandLabel})`);
+  const reason = r.moderation?.reason;
+  if (r.moderated) lines.push(`Moderated by officer: ${r.band} ${r.bandLabel} (the rules gave ${r.ruleBand} ${ruleBandLabel})${reason ? `; reason: ${reason}` : ""}`);
+  const nc = r.notCategorised;
+  if (nc) {
+    const could = nc.couldBe ? `; with ${nc.missing.length > 1 ? "them" : "it"} the school could be ${nc.couldBe}` : "";
+    const without = r.ruleBand === r.band || r.moderated ? "" : ` (without ${nc.missing.length > 1 ? "them" : "it"} the rules give ${r.ruleBand} ${ruleBandLabel})`;
+    lines.push(`Not categorised: missing ${nc.missing.join(", ")}${could}${without}`);
+  }
   if (bandTrace) {
     const isDefault = bandTrace.conditions.length === 0;
     const why = isDefault ? "no higher category's conditions held" : because(bandTrace);
-    lines.push(line(r.moderated ? "Rules " : "Category ", r.ruleBand, " ", ruleBandLabel, ": ", why));
+    lines.push(line(r.moderated || (nc && r.ruleBand !== r.band) ? "Rules " : "Category ", r.ruleBand, " ", ruleBandLabel, ": ", why));
   }
   for (const t of r.traces) {
     if (t.held && t.kind === "trigger") lines.push(line("Trigger ", t.label, ": ", because(t)));
-    if (t.held && t.kind === "stage") lines.push(line("Escalation ", t.label, ": ", because(t)));
+    if (t.held && t.kind === "stage") {
+      lines.push(line("Escalation ", t.label, ": ", because(t)));
+      for (const a of r.escalation?.stage === t.id ? r.escalation.additions ?? [] : []) {
+        lines.push(line("Also for ", a.label, ": ", because({ ...t, conditions: a.conditions })));
+      }
+    }
   }
   const undecided = r.traces.filter((t) => t.undecided);
   if (undecided.length) {

@@ -32,8 +32,8 @@ export function summaryRows(
   };
   table(["Category", "Label", "Schools", "% of schools", "Moderated by officer"]);
   const byBand = count(rows, (r) => r.band);
-  const moderated = count(rows.filter((r) => r.moderated), (r) => r.band);
-  for (const b of ruleset.bands) out.push([b.id, b.label, byBand.get(b.id) ?? 0, pct(byBand.get(b.id) ?? 0), moderated.get(b.id) ?? 0]);
+  const moderatedByBand = count(rows.filter((r) => r.moderated), (r) => r.band);
+  for (const b of ruleset.bands) out.push([b.id, b.label, byBand.get(b.id) ?? 0, pct(byBand.get(b.id) ?? 0), moderatedByBand.get(b.id) ?? 0]);
   out.push(["Total", "", rows.length, rows.length ? 100 : 0, rows.filter((r) => r.moderated).length]);
 
   for (const by of bandsByField(result, ruleset)) {
@@ -58,6 +58,23 @@ export function summaryRows(
     table(["Escalation stage", "Schools"]);
     const staged = count(rows.filter((r) => r.escalation), (r) => r.escalation!.stage);
     for (const s of ruleset.escalation) out.push([s.label, staged.get(s.id) ?? 0]);
+  }
+  const notCategorised = rows.filter((r) => r.notCategorised && !r.moderated);
+  if (notCategorised.length) {
+    table(["Not categorised: missing", "Schools"]);
+    const byFact = count(notCategorised.flatMap((r) => r.notCategorised!.missing), (m) => m);
+    for (const [fact, n] of byFact) out.push([fact, n]);
+    out.push(["Schools not categorised", notCategorised.length]);
+  }
+  const moderated = moderatedSchools(result, ruleset);
+  if (moderated.length) {
+    table(["Moderated by officer", "URN", "Rule category", "Officer category", "Reason", "Goes against the framework"]);
+    for (const m of moderated) out.push([m.name ?? "", m.key, m.ruleCategory, m.officerCategory, m.reason ?? "(no reason given)", m.contradicts.join("\n") || null]);
+  }
+  for (const t of outputTotals(result, ruleset)) {
+    table([t.by, "Schools", t.header]);
+    for (const g of t.groups) out.push([g.name, g.schools, g.total]);
+    out.push(["Total", t.schools, t.total]);
   }
   const la = laSummaryRows(result, ruleset, out.length);
   out.push(...la.rows);
@@ -97,3 +114,70 @@ function placeCharts(charts: Omit<SummaryChart, "place">[], rows: CellValue[][])
       return { ...c, place: { row, column, rows: height, columns: c.kind === "clustered" ? 10 : 8 } };
     });
 }
+
+/** One moderated school, for the audit: the rules' category, the officer's, the reason and what it goes against. */
+export interface ModeratedSchool {
+  row: number;
+  key: string | number | null;
+  name: string | null;
+  ruleCategory: string;
+  officerCategory: string;
+  reason: string | null;
+  contradicts: string[];
+}
+
+/** The schools whose category an officer set, in sheet order: for the summary sheet and the report. */
+export function moderatedSchools(result: RunResult, ruleset: Ruleset): ModeratedSchool[] {
+  const label = new Map(ruleset.bands.map((b) => [b.id, `${b.id} ${b.label}`]));
+  return result.rows
+    .filter((r) => r.moderated)
+    .map((r) => ({
+      row: r.row,
+      key: r.key,
+      name: r.name,
+      ruleCategory: label.get(r.ruleBand) ?? r.ruleBand,
+      officerCategory: label.get(r.band) ?? r.band,
+      reason: r.moderation?.reason ?? null,
+      contradicts: r.moderation?.contradicts ?? [],
+    }));
+}
+
+/** Totals of an output (funding...) by a field's values: schools with an amount, and the sum. */
+export interface OutputTotals {
+  output: string;
+  header: string;
+  /** The field's label. */
+  by: string;
+  groups: { name: string; schools: number; total: number }[];
+  schools: number;
+  total: number;
+}
+
+/** Each output's totals by each of its `totalsBy` fields; a blank value is its own group, "(blank)". */
+export function outputTotals(result: RunResult, ruleset: Ruleset): OutputTotals[] {
+  const out: OutputTotals[] = [];
+  for (const o of ruleset.outputs ?? []) {
+    for (const by of o.totalsBy ?? []) {
+      const field = ruleset.fields.find((f) => f.id === by);
+      const groups = new Map<string, { name: string; schools: number; total: number }>();
+      let schools = 0;
+      let total = 0;
+      for (const r of result.rows) {
+        const amount = r.outputs[o.id];
+        if (typeof amount !== "number") continue;
+        const v = r.facts[by];
+        const name = v === null || v === undefined || v === "" ? "(blank)" : String(v);
+        const g = groups.get(name) ?? groups.set(name, { name, schools: 0, total: 0 }).get(name)!;
+        g.schools++;
+        g.total = round2(g.total + amount);
+        schools++;
+        total = round2(total + amount);
+      }
+      const sorted = [...groups.values()].sort((a, b) => (a.name === "(blank)" ? 1 : b.name === "(blank)" ? -1 : a.name.localeCompare(b.name)));
+      out.push({ output: o.id, header: o.header, by: field?.label ?? by, groups: sorted, schools, total });
+    }
+  }
+  return out;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;

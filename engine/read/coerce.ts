@@ -4,6 +4,7 @@ import type { CellValue } from "../workbook";
 import type { FactValue } from "../results";
 import type { Field } from "../ruleset/schema";
 import { isoDate } from "../util/dates";
+import { vocabularyText, vocabularyValue } from "./vocabulary";
 
 /** Cell texts that mean "no value" in DfE performance tables and Ofsted management information. */
 export const MISSING_MARKERS = new Set([
@@ -16,6 +17,8 @@ export interface Coerced {
   problem?: string;
   /** The marker that made a filled cell missing (SUPP, NE, x...): data withheld, not "not applicable". */
   marker?: string;
+  /** Text that is none of the field's listed values: said in the problem, not counted as withheld data. */
+  unlisted?: boolean;
 }
 
 const MISSING: Coerced = { value: null };
@@ -84,7 +87,7 @@ function unreadable(text: string, expected: string): Coerced {
   return { value: null, problem: `'${text}' is not ${expected}; treated as missing` };
 }
 
-export function coerce(cell: CellValue, field: Pick<Field, "type" | "label">): Coerced {
+export function coerce(cell: CellValue, field: Pick<Field, "type" | "label" | "values">): Coerced {
   if (field.type === "categoryOfConcern" && (cell === null || cell === undefined || NO_CATEGORY.has(text(cell).toLowerCase()))) return { value: "None" };
   if (cell === null || cell === undefined) return MISSING;
   if (typeof cell === "number" && (field.type === "number" || field.type === "percent" || (field.type === "integer" && Number.isInteger(cell)))) {
@@ -92,7 +95,13 @@ export function coerce(cell: CellValue, field: Pick<Field, "type" | "label">): C
   }
   const s = text(cell);
   const lower = s.toLowerCase();
+  // A listed value wins over a marker: a list may say "None" means something.
+  if (field.values && lower !== "") {
+    const value = vocabularyValue(field, s);
+    if (value !== undefined) return { value };
+  }
   if (MISSING_MARKERS.has(lower)) return lower === "" ? MISSING : { value: null, marker: s };
+  if (field.values) return { ...unreadable(s, `one of the values of ${field.label} (${vocabularyText(field)})`), unlisted: true };
 
   switch (field.type) {
     case "text":

@@ -10,7 +10,10 @@ export type HistoryEntry = Record<string, FactValue>;
 export interface HistoryIndex {
   /** history id -> school key -> entries; a history whose sheet is absent is not in the map. */
   byKey: Map<string, Map<string, HistoryEntry[]>>;
+  /** Sheet-level warnings (no such sheet, a column missing, a row without a school key...). */
   warnings: string[];
+  /** school key -> warnings about its history cells (an unknown notice type...), each naming the cell. */
+  problems: Map<string, string[]>;
 }
 
 export const keyText = (v: FactValue): string => (v === null ? "" : String(v).trim().toLowerCase());
@@ -18,6 +21,7 @@ export const keyText = (v: FactValue): string => (v === null ? "" : String(v).tr
 export function readHistories(source: WorkbookSource, ruleset: Ruleset): HistoryIndex {
   const byKey = new Map<string, Map<string, HistoryEntry[]>>();
   const warnings: string[] = [];
+  const problems = new Map<string, string[]>();
   for (const h of ruleset.history ?? []) {
     const name = findSheet(source, h);
     if (!name) {
@@ -29,23 +33,29 @@ export function readHistories(source: WorkbookSource, ruleset: Ruleset): History
     warnings.push(...w);
     const entries = new Map<string, HistoryEntry[]>();
     sheet.rows.forEach((_, i) => {
-      const { facts, problems } = readRow(sheet, i, h.fields, index);
+      const { facts, problems: cellProblems } = readRow(sheet, i, h.fields, index);
       const rowNo = sheet.headerRow + 1 + i;
-      for (const p of problems) warnings.push(`Sheet '${sheet.name}' row ${rowNo}, ${p.column}: ${p.message}`);
       const key = keyText(facts[h.key]);
+      // A problem with a school's history is said on the school's own row; without a key, for the sheet.
+      const said = key ? problems.get(key) ?? problems.set(key, []).get(key)! : warnings;
+      for (const p of cellProblems) said.push(`Sheet '${sheet.name}' row ${rowNo}, ${p.column}: ${p.message}`);
       if (!key) return;
       if (!entries.has(key)) entries.set(key, []);
       entries.get(key)!.push(facts);
     });
     byKey.set(h.id, entries);
   }
-  return { byKey, warnings };
+  return { byKey, warnings, problems };
 }
 
 function findSheet(source: WorkbookSource, h: HistorySheet): string | undefined {
-  const names = source.sheetNames();
-  for (const wanted of h.sheet) {
-    const found = names.find((n) => n.trim().toLowerCase() === wanted.trim().toLowerCase());
+  return sheetNamed(source.sheetNames(), h.sheet);
+}
+
+/** The first of the wanted sheet names the workbook has (case and surrounding spaces aside). */
+export function sheetNamed(names: string[], wanted: string[]): string | undefined {
+  for (const w of wanted) {
+    const found = names.find((n) => n.trim().toLowerCase() === w.trim().toLowerCase());
     if (found) return found;
   }
   return undefined;

@@ -83,9 +83,11 @@ export function readRow(sheet: SheetData, rowIndex: number, fields: Field[], col
       facts[f.id] = null;
       continue;
     }
-    const { value, problem, marker } = coerce(row[c], f);
+    const { value, problem: unread, marker, unlisted } = coerce(row[c], f);
+    const problem = unread ?? (f.warnIfBlank && value === null && marker === undefined ? `blank: ${f.label} is missing` : undefined);
     facts[f.id] = value;
-    if (marker !== undefined || problem) withheld.set(f.id, marker ?? String(row[c]));
+    // A value the ruleset does not list is said in its warning; rules it might change are not each listed as undecided.
+    if (marker !== undefined || (unread && !unlisted)) withheld.set(f.id, marker ?? String(row[c]));
     const outOfRange = typeof value === "number" && ((f.min !== undefined && value < f.min) || (f.max !== undefined && value > f.max));
     if (!problem && !outOfRange) continue;
     const column = describeColumn(sheet.headers[c], sheet.firstColumn + c);

@@ -5,7 +5,7 @@
 // references, so none of these can overflow the stack or hang while they are being found.
 import type { Condition, Ruleset } from "./schema";
 import type { PathPart } from "./json-text";
-import { forEachReference, isLeaf } from "./conditions";
+import { forEachReference, isLeaf, ruleConditions } from "./conditions";
 import { own } from "./dictionaries";
 import { MAX_CONDITION_DEPTH } from "./json-depth";
 
@@ -64,9 +64,7 @@ export function conditionShapeProblems(r: Ruleset): Problem[] {
 
   const places: [Condition, PathPart[]][] = [
     ...names.map((n): [Condition, PathPart[]] => [shared[n], ["sharedConditions", n]]),
-    ...r.triggers.map((t, i): [Condition, PathPart[]] => [t.conditions, ["triggers", i, "conditions"]]),
-    ...r.bands.flatMap((b, i): [Condition, PathPart[]][] => (b.conditions ? [[b.conditions, ["bands", i, "conditions"]]] : [])),
-    ...(r.escalation ?? []).map((s, i): [Condition, PathPart[]] => [s.conditions, ["escalation", i, "conditions"]]),
+    ...ruleConditions(r).map((x): [Condition, PathPart[]] => [x.condition, x.path]),
   ];
   const tooBig = (name: string) => (measures.get(name)?.comparisons ?? 0) > MAX_COMPARISONS;
   for (const [c, path] of places) {

@@ -37,7 +37,7 @@ export function fieldKind(f: Ruleset["fields"][number]): FactKind {
     case "categoryOfConcern":
       return { label: f.label, kind: "category", values: CATEGORY_VALUES, alwaysPresent: true };
     case "text":
-      return { label: f.label, kind: "text" };
+      return f.values ? { label: f.label, kind: "text", values: Object.keys(f.values) } : { label: f.label, kind: "text" };
   }
 }
 
@@ -77,6 +77,14 @@ export function factKinds(r: Ruleset): Map<string, FactKind> {
       case "trend":
         kinds.set(d.id, { kind: "trend", label, values: TREND_VALUES });
         break;
+      case "lookup": {
+        const values = d.table.map((row) => row.value);
+        kinds.set(d.id,
+          values.every((v) => typeof v === "boolean") ? { kind: "boolean", label }
+          : values.every((v) => typeof v === "number") ? { kind: "number", label, min: Math.min(...(values as number[])), max: Math.max(...(values as number[])) }
+          : { kind: "text", label, values: [...new Set(values.map(String))] });
+        break;
+      }
       case "latest": {
         const h = r.history?.find((x) => x.id === d.history);
         const f = h?.fields.find((x) => x.id === d.value);

@@ -3,7 +3,7 @@
 // (a grade compared with text, an unknown trigger id). Warnings: thresholds outside a field's
 // plausible range, severities or bands without a style. Info: unused triggers, untested bands.
 import type { Condition, Leaf, Ruleset } from "./schema";
-import { forEachLeaf, isFactRef } from "./conditions";
+import { forEachLeaf, isFactRef, ruleConditions } from "./conditions";
 import { ConditionLogic, intervalOf, isEmpty, within } from "./condition-logic";
 import { comparisonCounter } from "./condition-shape";
 import { describeKind as describe, factKinds, type FactKind } from "./fact-kinds";
@@ -12,6 +12,7 @@ import { hasOwnName, own } from "./dictionaries";
 import { boundedSuggestions, nameSets, type Suggest } from "./suggest";
 import { todayIso } from "../util/dates";
 import { endedBefore } from "./effective";
+import { normaliseHeader } from "../read/headers";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -44,10 +45,10 @@ export function lintRuleset(r: Ruleset, doc?: JsonDocument, today = todayIso()):
   // Every condition with its place in the file; shared conditions are checked once, where written.
   const places: [Condition, PathPart[]][] = [
     ...Object.entries(shared).map(([n, c]): [Condition, PathPart[]] => [c, ["sharedConditions", n]]),
-    ...r.triggers.map((t, i): [Condition, PathPart[]] => [t.conditions, ["triggers", i, "conditions"]]),
-    ...r.bands.flatMap((b, i): [Condition, PathPart[]][] => (b.conditions ? [[b.conditions, ["bands", i, "conditions"]]] : [])),
-    ...(r.escalation ?? []).map((s, i): [Condition, PathPart[]] => [s.conditions, ["escalation", i, "conditions"]]),
+    ...ruleConditions(r).map((x): [Condition, PathPart[]] => [x.condition, x.path]),
   ];
+  /** Constant values already said to be out of range (each is said once). */
+  const constantsSaid = new Set<string>();
   for (const [c, path] of places) forEachLeaf(c, path, (leaf, p) => checkLeaf(leaf, p));
 
   function checkLeaf(leaf: Leaf, path: PathPart[]) {
@@ -67,7 +68,10 @@ export function lintRuleset(r: Ruleset, doc?: JsonDocument, today = todayIso()):
       if (!c || !ref || ref.kind !== "number") return;
       const values = typeof c.value === "object" ? Object.entries(c.value.byYear) : [["", c.value] as const];
       for (const [year, v] of values) {
-        if (typeof v === "number" && (v < range.lo || v > range.hi)) {
+        // Said once for each value, where it is first compared, however many rules compare with it.
+        const key = `${leaf.value.fact}\u0000${year}`;
+        if (typeof v === "number" && (v < range.lo || v > range.hi) && !constantsSaid.has(key)) {
+          constantsSaid.add(key);
           add("warning", typeof c.value === "object" ? ["constants", leaf.value.fact, "value", "byYear", year] : ["constants", leaf.value.fact, "value"],
             `${c.label}${year ? ` for ${year}` : ""} is ${v}, outside the plausible range of ${what}, which it is compared with at ${formatPath(path)}${k.percent && v > 100 ? ": a percent over 100" : ""}`);
         }
@@ -137,6 +141,24 @@ export function lintRuleset(r: Ruleset, doc?: JsonDocument, today = todayIso()):
     if (never) add("error", ["triggers", i, "conditions"], `trigger '${t.id}' can never fire: ${never}`);
     const always = logic.always(t.conditions);
     if (always) add("warning", ["triggers", i, "conditions"], `trigger '${t.id}' fires for every school: ${always}`);
+  });
+
+  // A lookup's rows name values of the fact looked up: one it never takes is a row that never matches,
+  // and a value in no row gives a missing result.
+  (r.derived ?? []).forEach((d, i) => {
+    if (d.kind !== "lookup") return;
+    const values = kinds.get(d.of)?.values;
+    if (!values) return;
+    const known = new Map(values.map((v) => [normaliseHeader(v), v]));
+    const listed = new Set<string>();
+    d.table.forEach((row, j) =>
+      row.for.forEach((v, k) => {
+        listed.add(normaliseHeader(v));
+        if (!known.has(normaliseHeader(v))) add("error", ["derived", i, "table", j, "for", k], `${kinds.get(d.of)!.label} never reads as '${v}'${names.suggest(v, values)}: this entry never matches`);
+      }),
+    );
+    const unlisted = values.filter((v) => !listed.has(normaliseHeader(v)));
+    if (unlisted.length) add("info", ["derived", i, "table"], `${unlisted.map((v) => `'${v}'`).join(", ")} ${unlisted.length > 1 ? "are" : "is"} in no row of the table: for ${unlisted.length > 1 ? "them" : "it"} ${d.label} is missing`);
   });
 
   // Styles: every band and severity should have one (otherwise cells get a plain grey fill).

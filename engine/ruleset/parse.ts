@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { RulesetSchema, type Ruleset, type Condition, type Leaf } from "./schema";
 import { JsonDocument, LineIndex, formatPath, syntaxIssues, withoutBom, type JsonIssue, type PathPart } from "./json-text";
 import { scanValue, textTooDeep, tooDeepMessage } from "./json-depth";
-import { forEachLeaf, forEachReference, isFactRef } from "./conditions";
+import { forEachLeaf, forEachReference, isFactRef, ruleConditions } from "./conditions";
 import { hasOwnName, own, withBareDictionaries } from "./dictionaries";
 import { conditionShapeProblems } from "./condition-shape";
 import { leafValueProblems, type LeafContext } from "./leaf-values";
@@ -142,7 +142,7 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
   const known = [...rowFacts];
   (r.derived ?? []).forEach((d, i) => {
     const here: PathPart[] = ["derived", i];
-    if (d.kind === "difference" || d.kind === "ratio" || d.kind === "daysSince" || d.kind === "matches") {
+    if (d.kind === "difference" || d.kind === "ratio" || d.kind === "daysSince" || d.kind === "matches" || d.kind === "lookup") {
       needField([...here, "of"], d.of, "fact", known);
       if (d.kind === "difference") needField([...here, "minus"], d.minus, "fact", known);
       if (d.kind === "ratio") needField([...here, "per"], d.per, "fact", known);
@@ -215,18 +215,29 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
   if (r.effective.to !== undefined && r.effective.to < r.effective.from) {
     add(["effective", "to"], `the ruleset stops being in force (${r.effective.to}) before it starts (${r.effective.from})`);
   }
-  r.triggers.forEach((t, i) => checkCondition(t.conditions, ["triggers", i, "conditions"], triggerFacts));
+  const scopeFacts = { trigger: triggerFacts, band: bandFacts, stage: stageFacts };
+  for (const { condition, path, scope } of ruleConditions(r)) checkCondition(condition, path, scopeFacts[scope]);
   r.bands.forEach((b, i) => {
-    if (b.conditions) checkCondition(b.conditions, ["bands", i, "conditions"], bandFacts);
-    else if (i !== r.bands.length - 1) add(["bands", i], `only the last band (the default, lowest concern) may have no conditions; '${b.id}' is not last`);
+    if (!b.conditions && i !== r.bands.length - 1) add(["bands", i], `only the last band (the default, lowest concern) may have no conditions; '${b.id}' is not last`);
   });
   if (r.bands[r.bands.length - 1].conditions) add(["bands", r.bands.length - 1], "the last band is the default and must have no conditions");
-  (r.escalation ?? []).forEach((s, i) => {
-    checkCondition(s.conditions, ["escalation", i, "conditions"], stageFacts);
-    needField(["escalation", i, "due", "from"], s.due?.from, "date fact", known);
-  });
+  (r.escalation ?? []).forEach((s, i) => needField(["escalation", i, "due", "from"], s.due?.from, "date fact", known));
+  if (r.notCategorised) {
+    needField(["notCategorised", "band"], r.notCategorised.band, "band", bandIds);
+    r.notCategorised.decisive.forEach((id, i) => needField(["notCategorised", "decisive", i], id, "fact", known));
+  }
+  needField(["override", "reason"], r.override?.reason, "field");
+  r.override?.mandatory?.forEach((m, i) => needField(["override", "mandatory", i, "band"], m.band, "band", bandIds));
+  // A list of values suits text: a number, date or grade column has its own reading.
+  const listed = (fields: Ruleset["fields"], at: PathPart[]) =>
+    fields.forEach((f, i) => {
+      if (f.values && f.type !== "text") add([...at, i, "values"], `only text fields take a list of values; '${f.id}' is ${f.type}`);
+    });
+  listed(r.fields, ["fields"]);
+  (r.history ?? []).forEach((h, i) => listed(h.fields, ["history", i, "fields"]));
   (r.outputs ?? []).forEach((o, i) => {
     needField(["outputs", i, "pupils"], o.pupils, "field");
+    o.totalsBy?.forEach((id, j) => needField(["outputs", i, "totalsBy", j], id, "field"));
     for (const band of Object.keys(o.rates)) needField(["outputs", i, "rates", band], band, "band", bandIds);
   });
   for (const band of Object.keys(r.styles.bands)) needField(["styles", "bands", band], band, "band", bandIds);

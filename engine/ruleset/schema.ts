@@ -44,6 +44,13 @@ export const Field = z
     required: z.boolean().optional().describe("A run stops with a message when no column matches a required field."),
     min: z.number().optional().describe("Lowest plausible value; values below it are reported as warnings."),
     max: z.number().optional().describe("Highest plausible value; values above it are reported as warnings."),
+    warnIfBlank: z.boolean().optional().describe("A blank cell in this column is warned about on its row (the value is missing)."),
+    values: z
+      .record(z.string().min(1), z.array(z.string().min(1)))
+      .optional()
+      .describe(
+        "Text fields only: the values the column may hold. Each key is a value (what rules compare with, and what a dropdown offers); its list holds other spellings read as it. Matching ignores case and punctuation; any other text is missing, with a warning naming the cell.",
+      ),
   })
   .strict();
 export type Field = z.infer<typeof Field>;
@@ -113,6 +120,15 @@ export const Derived = z.discriminatedUnion("kind", [
     .describe("true when the text fact matches the regular expression."),
   z.object({
     ...derivedBase,
+    kind: z.literal("lookup"),
+    of: Id,
+    table: z
+      .array(z.object({ value: z.union([z.string(), z.number(), z.boolean()]), for: z.array(z.string().min(1)).min(1) }).strict())
+      .min(1)
+      .describe("Rows of the table: the fact's value is looked for in each row's 'for' list, and the row's 'value' is given."),
+  }).strict().describe("A value looked up in a table (e.g. the type of establishment's group); missing when the fact's value is in no row."),
+  z.object({
+    ...derivedBase,
     kind: z.literal("consecutiveLatest"),
     history: Id,
     orderBy: Id,
@@ -170,12 +186,21 @@ export const Band = z
     nextAction: z.string().optional().describe("Next action when no escalation stage applies."),
   })
   .strict();
+/** Text added to a stage's next action for the schools it fits (church schools, special measures...). */
+export const StageAddition = z
+  .object({
+    label: z.string().min(1).describe("Which schools this is for, as the Reasons column says it."),
+    conditions: TopCondition,
+    nextAction: z.string().min(1).describe("Added after the stage's own next action."),
+  })
+  .strict();
 export const Stage = z
   .object({
     ...Rule,
     id: Id,
     conditions: TopCondition,
     nextAction: z.string().min(1),
+    also: z.array(StageAddition).optional().describe("More to do for some of the schools at this stage: each addition whose conditions hold adds its text to the next action."),
     due: z
       .object({
         from: Id.optional().describe("Date fact the period runs from; the run date when absent or missing."),
@@ -194,10 +219,12 @@ export const Output = z
     kind: z.literal("perPupil"),
     pupils: Id.describe("Field holding the number of pupils."),
     rates: z.record(z.string(), z.number().nonnegative()).describe("Amount per pupil by band id."),
+    totalsBy: z.array(Id).optional().describe("Fields the Summary sheet totals this output by (e.g. consortium)."),
   })
   .strict()
   .describe("An extra results column, e.g. funding = pupils x the band's rate per pupil.");
 
+const Texts = z.array(z.string().min(1));
 const Expected = z
   .object({
     band: z.string().optional(),
@@ -207,6 +234,9 @@ const Expected = z
     stage: z.string().nullable().optional().describe("Escalation stage id, or null for none."),
     due: IsoDate.nullable().optional(),
     outputs: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).optional(),
+    nextAction: z.string().min(1).optional().describe("Text the next action contains."),
+    reasons: Texts.optional().describe("Texts each found in one of the Reasons lines."),
+    warnings: Texts.optional().describe("Texts each found in one of the row's warnings ([] for none at all)."),
   })
   .strict();
 
@@ -237,7 +267,7 @@ export const RulesetSchema = z
     summaryBy: z.array(Id).optional().describe("Fields the Summary sheet counts bands by (e.g. district, phase)."),
     laSummary: LaSummarySettings.optional(),
     year: z
-      .object({ field: Id.optional(), default: AcademicYear })
+      .object({ field: Id.optional(), default: AcademicYear.optional().describe("For rows without a year; the run date's academic year when absent.") })
       .strict()
       .optional()
       .describe("Academic year picking byYear constants: a field of the row, else the default."),
@@ -248,7 +278,32 @@ export const RulesetSchema = z
     sharedConditions: z.record(z.string(), TopCondition).optional(),
     triggers: z.array(Trigger),
     bands: z.array(Band).min(1).describe("Highest concern first; the first whose conditions hold wins."),
-    override: z.object({ field: Id }).strict().optional().describe("An officer's category column that, when filled, wins."),
+    notCategorised: z
+      .object({
+        band: z.string().min(1).describe("The band given to a school whose category cannot be decided (e.g. U Not categorised)."),
+        decisive: z.array(Id).min(1).describe("Facts the bands depend on: when one is missing and a band above the one the rules give could hold with it, the school is given `band` instead."),
+      })
+      .strict()
+      .optional()
+      .describe("Missing decisive data: never a silent 'no concern'."),
+    override: z
+      .object({
+        field: Id,
+        reason: Id.optional().describe("A field holding the officer's reason for the category; a moderation without one is warned about."),
+        mandatory: z
+          .array(
+            z.object({
+              label: z.string().min(1).describe("The framework's rule, in its words (\"Requires improvement and inadequate schools are D\")."),
+              band: z.string().min(1).describe("The band the rule requires."),
+              conditions: TopCondition,
+            }).strict(),
+          )
+          .optional()
+          .describe("Rules the framework states as mandatory: an officer's category below the band they require is kept, with a warning."),
+      })
+      .strict()
+      .optional()
+      .describe("An officer's category column that, when filled, wins."),
     escalation: z.array(Stage).optional().describe("Highest stage first; the first whose conditions hold wins."),
     outputs: z.array(Output).optional(),
     styles: z
@@ -263,3 +318,4 @@ export type Stage = z.infer<typeof Stage>;
 export type Band = z.infer<typeof Band>;
 export type Trigger = z.infer<typeof Trigger>;
 export type HistorySheet = z.infer<typeof HistorySheet>;
+export type Output = z.infer<typeof Output>;

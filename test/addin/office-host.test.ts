@@ -300,17 +300,17 @@ describe("native charts on the summary sheet", () => {
     // District: a header row (District, D, C, B, A, Total) and three districts, charted without Total.
     const district = bands(xl, "bands-district");
     const at = plan.summary.charts!.find((c) => c.id === "bands-district")!.range;
-    expect(sheet.grid({ row1: at.row, col1: 0, row2: at.row, col2: 5 })[0].map((c) => c.value)).toEqual(["District", "D", "C", "B", "A", "Total"]);
+    expect(sheet.grid({ row1: at.row, col1: 0, row2: at.row, col2: 6 })[0].map((c) => c.value)).toEqual(["District", "D", "C", "B", "U", "A", "Total"]);
     expect(district).toMatchObject({
       type: "BarStacked", seriesBy: "Columns", title: "Schools by category and district", legend: "Bottom", reversePlotOrder: true,
-      source: { row1: at.row + 1, col1: 1, row2: at.row + 3, col2: 4 },
+      source: { row1: at.row + 1, col1: 1, row2: at.row + 3, col2: 5 },
       categories: { row1: at.row + 1, col1: 0, row2: at.row + 3, col2: 0 },
     });
     expect(sheet.grid(district.categories!).map((r) => r[0].value)).toEqual(["Lichfield", "Stafford", "Tamworth"]);
     expect(district.series.map((s) => [s.name, s.fill])).toEqual([
-      ["D High concern", "#FFC7CE"], ["C Medium concern", "#FFEB9C"], ["B Low concern", "#DDEBF7"], ["A No concern", "#C6EFCE"],
+      ["D High concern", "#FFC7CE"], ["C Medium concern", "#FFEB9C"], ["B Low concern", "#DDEBF7"], ["U Not categorised", "#D9D9D9"], ["A No concern", "#C6EFCE"],
     ]);
-    expect(bands(xl, "bands-phase").series).toHaveLength(4);
+    expect(bands(xl, "bands-phase").series).toHaveLength(5);
 
     // Risk: Measure | Local authority | National, the authority's bars in their ratings, national grey.
     const risk = bands(xl, "risk");

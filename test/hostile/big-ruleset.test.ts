@@ -9,7 +9,7 @@ import { staffordshire, writeRules } from "./bounded";
 const dir = tempDir("hostile-big-");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const TEN_MB = 10 * 1024 * 1024;
-const LIMIT_MS = 20_000;
+const LIMIT_MS = 60_000;
 
 /** Staffordshire grown to 10 MB by triggers made by `make(i)`, written to dir/name. */
 function bigRules(name: string, make: (i: number) => object, into: "triggers" | "bands" = "triggers"): { file: string; text: string; added: number } {

@@ -69,7 +69,7 @@ function derive(d: Record<string, unknown>, facts: Record<string, FactValue>, ct
 
 test("the kinds tested here are every kind the schema allows", () => {
   const kinds = Derived.options.map((o) => o.shape.kind.value).sort();
-  expect(kinds).toEqual(["consecutiveLatest", "count", "daysSince", "difference", "latest", "matches", "ratio", "trend"]);
+  expect(kinds).toEqual(["consecutiveLatest", "count", "daysSince", "difference", "latest", "lookup", "matches", "ratio", "trend"]);
 });
 
 describe("difference", () => {
