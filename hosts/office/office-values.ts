@@ -6,6 +6,8 @@ import type { CellValue } from "../../engine";
 const DAY_MS = 86_400_000;
 /** Excel's day 0 in the 1900 date system (serial 1 = 1 Jan 1900, allowing for the 1900 leap-year bug). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** Day 0 in the 1904 date system (old Mac workbooks): serial 0 = 1 Jan 1904. */
+const EXCEL_1904_EPOCH_MS = Date.UTC(1904, 0, 1);
 
 export const DATE_FORMAT = "dd/mm/yyyy";
 
@@ -24,8 +26,8 @@ export function isDateFormat(format: string | undefined): boolean {
   return /[dy]/i.test(formatTokens(format).split(";")[0]);
 }
 
-export function serialToDate(serial: number): Date {
-  return new Date(EXCEL_EPOCH_MS + Math.round(serial * DAY_MS));
+export function serialToDate(serial: number, date1904 = false): Date {
+  return new Date((date1904 ? EXCEL_1904_EPOCH_MS : EXCEL_EPOCH_MS) + Math.round(serial * DAY_MS));
 }
 
 export function dateToSerial(d: Date): number {
@@ -33,11 +35,11 @@ export function dateToSerial(d: Date): number {
 }
 
 /** One Office cell (value + number format) as the engine reads it. */
-export function fromOffice(value: unknown, format: string | undefined): CellValue {
+export function fromOffice(value: unknown, format: string | undefined, date1904 = false): CellValue {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "number") {
     if (isPercentFormat(format)) return `${Number((value * 100).toPrecision(12))}%`;
-    if (isDateFormat(format)) return serialToDate(value);
+    if (isDateFormat(format)) return serialToDate(value, date1904);
     return value;
   }
   if (typeof value === "boolean") return value;

@@ -42,7 +42,7 @@ const rectOf = (sheet: string, r: Excel.Range): OfficeRect => ({
   columnCount: r.columnCount,
 });
 /** Loads the values (and number formats) of several rectangles in as few requests as the budget allows. */
-export async function readRects(context: Context, rects: OfficeRect[], withFormats: boolean): Promise<CellValue[][][]> {
+export async function readRects(context: Context, rects: OfficeRect[], withFormats: boolean, date1904 = false): Promise<CellValue[][][]> {
   const grids: CellValue[][][] = rects.map(() => []);
   let pending: { rect: number; range: Excel.Range }[] = [];
   let cells = 0;
@@ -53,7 +53,7 @@ export async function readRects(context: Context, rects: OfficeRect[], withForma
       const values = range.values;
       const formats = withFormats ? (range.numberFormat as string[][]) : undefined;
       for (let i = 0; i < values.length; i++) {
-        grids[rect].push(values[i].map((v, j) => fromOffice(v, formats?.[i]?.[j])));
+        grids[rect].push(values[i].map((v, j) => fromOffice(v, formats?.[i]?.[j], date1904)));
       }
     }
     pending = [];
@@ -149,6 +149,19 @@ function tableSheetData(name: string, grid: CellValue[][], rect: OfficeRect): Sh
 }
 
 /**
+ * Whether the workbook counts dates from 1904 (old Mac workbooks). Excel says so from ExcelApi 1.16;
+ * where it cannot, the 1900 system, Excel's default, is assumed.
+ */
+async function usesDates1904(context: Context): Promise<boolean> {
+  const supported = typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.16");
+  if (!supported) return false;
+  const workbook = context.workbook as Excel.Workbook & { use1904DateSystem?: boolean };
+  workbook.load("use1904DateSystem");
+  await context.sync();
+  return workbook.use1904DateSystem === true;
+}
+
+/**
  * Reads the target table or sheet (plus any history sheets the ruleset names, and the store)
  * into a WorkbookSource: two small requests for names and sizes, then the values in blocks.
  */
@@ -177,7 +190,7 @@ export async function readWorkbook(context: Context, target: OfficeTarget, histo
 
   const rect = rectOf(target.sheet, main);
   const present = extra.filter((e) => !e.range.isNullObject);
-  const grids = await readRects(context, [rect, ...present.map((e) => rectOf(e.name, e.range))], true);
+  const grids = await readRects(context, [rect, ...present.map((e) => rectOf(e.name, e.range))], true, await usesDates1904(context));
   const data = new Map<string, SheetData>();
   data.set(
     target.sheet,
