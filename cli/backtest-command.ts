@@ -5,16 +5,19 @@
 import { backtest, categorise, normaliseHeader, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule, type Ruleset, type RowResult } from "../engine";
 import { parseArgs, str, UsageError } from "./args";
 import { writeFilesAtomically } from "./atomic-write";
+import type { CommandContext } from "./command";
+import { commandSpec } from "./command-specs";
 import { checkInputWorkbook, readWorkbook } from "./files";
 import { checkOutputs, inputWorkbook, rulesFile } from "./output-paths";
+import { NO_PROGRESS } from "./progress";
 import { readRuleset } from "./rules-file";
 import { table } from "./text-table";
 
-export async function backtestCommand(argv: string[], out: (s: string) => void): Promise<number> {
-  const { positional, options } = parseArgs(argv, ["outcome", "baseline", "declined-when", "sheet", "as-of", "report"]);
-  if (positional.length !== 2) throw new UsageError('backtest needs a rules file and a workbook: categorise backtest rules.json schools.xlsx --outcome "Next Ofsted grade"');
+export async function backtestCommand(argv: string[], out: (s: string) => void, { progress }: CommandContext = { progress: NO_PROGRESS }): Promise<number> {
+  const { positional, options } = parseArgs(argv, commandSpec("backtest")!);
+  if (positional.length !== 2) throw new UsageError('backtest needs a rules file and a workbook: categorise backtest rules.json schools.xlsx --outcome "Next Ofsted grade"', "backtest");
   const outcomeHeader = str(options.outcome);
-  if (!outcomeHeader) throw new UsageError('backtest needs --outcome: the column holding the later grade, e.g. --outcome "Next Ofsted grade"');
+  if (!outcomeHeader) throw new UsageError('backtest needs --outcome: the column holding the later grade, e.g. --outcome "Next Ofsted grade"', "backtest");
   const rule = declineRule(str(options["declined-when"]) ?? "worse");
   const [rulesPath, book] = positional;
   const report = str(options.report);
@@ -22,8 +25,13 @@ export async function backtestCommand(argv: string[], out: (s: string) => void):
   checkInputWorkbook(book);
   if (report) checkOutputs([inputWorkbook(book), rulesFile(file)], [{ file: report, option: "--report" }]);
 
-  const source = (await readWorkbook(book)).source;
-  const run = await categorise(source, ruleset, { sheet: str(options.sheet), asOf: str(options["as-of"]) });
+  progress.step(`Reading ${book}`);
+  const workbook = await readWorkbook(book, { sheet: str(options.sheet) });
+  const source = workbook.source;
+  progress.step("Categorising");
+  const run = await categorise(source, ruleset, { sheet: workbook.csv?.sheet ?? str(options.sheet), asOf: str(options["as-of"]), onProgress: (done, total) => progress.count(done, total) });
+  progress.done();
+  if (workbook.csv?.note) out(`Note: ${workbook.csv.note}`);
   const outcome = readGradeColumn(source, run.sheet, outcomeHeader);
   const base = baseline(ruleset, str(options.baseline), (header) => readGradeColumn(source, run.sheet, header).grades);
   const result = backtest(run, ruleset, outcome.grades, base.grade, rule);
@@ -49,7 +57,7 @@ function declineRule(text: string): DeclineRule {
   if (text === "worse") return { kind: "worse" };
   const grades = text.split(/[,\s]+/).filter(Boolean).map(Number);
   if (!grades.length || grades.some((g) => ![1, 2, 3, 4].includes(g))) {
-    throw new UsageError(`--declined-when ${text}: give 'worse' (a worse grade than before) or grades 1-4 such as 3,4 (later judged requires improvement or inadequate)`);
+    throw new UsageError(`--declined-when ${text}: give 'worse' (a worse grade than before) or grades 1-4 such as 3,4 (later judged requires improvement or inadequate)`, "backtest");
   }
   return { kind: "in", grades };
 }
@@ -61,7 +69,7 @@ function baseline(r: Ruleset, wanted: string | undefined, column: (header: strin
     ? r.fields.find((f) => f.id === wanted || [f.label, ...f.headers].some((h) => normaliseHeader(h) === normaliseHeader(wanted)))
     : grades.find((f) => f.id === "ofstedGrade") ?? grades.find((f) => f.required) ?? grades[0];
   if (field) return { label: `'${field.label}'`, grade: (row) => (typeof row.facts[field.id] === "number" ? (row.facts[field.id] as number) : null) };
-  if (!wanted) throw new UsageError("the ruleset has no Ofsted grade field: say which column holds the earlier grade with --baseline");
+  if (!wanted) throw new UsageError("the ruleset has no Ofsted grade field: say which column holds the earlier grade with --baseline", "backtest");
   const values = column(wanted);
   return { label: `'${wanted}'`, grade: (row) => values.get(row.row) ?? null };
 }

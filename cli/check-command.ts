@@ -4,7 +4,8 @@
 // triggers without a style, thresholds outside a field's range. Exit 1 on any error.
 import { parseRuleset, RulesetError, lintRuleset, type LintIssue, JsonDocument } from "../engine";
 import { parseArgs, UsageError } from "./args";
-import { FileError } from "./files";
+import { commandSpec } from "./command-specs";
+import { FileError } from "./file-error";
 import { readRulesText } from "./rules-file";
 
 const MARK = { error: "✘ error  ", warning: "⚠ warning", info: "ℹ note   " } as const;
@@ -23,8 +24,8 @@ export function formatIssue(i: LintIssue): string {
 }
 
 export async function checkCommand(argv: string[], out: (s: string) => void): Promise<number> {
-  const { positional, options } = parseArgs(argv, [], ["strict", "json"]);
-  if (!positional.length) throw new UsageError("check needs a rules file: categorise check rules/staffordshire.json");
+  const { positional, options } = parseArgs(argv, commandSpec("check")!);
+  if (!positional.length) throw new UsageError("check needs a rules file: categorise check rules/staffordshire.json", "check");
   let failed = false;
   const report: Record<string, LintIssue[]> = {};
   for (const name of positional) {

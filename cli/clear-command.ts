@@ -5,14 +5,16 @@ import * as path from "node:path";
 import { clearOnFile, openWorkbook } from "../hosts/file/run-and-clear";
 import { parseArgs, str, UsageError } from "./args";
 import { writeFilesAtomically } from "./atomic-write";
-import { checkInputWorkbook, fileStamp, readWorkbook } from "./files";
+import { commandSpec } from "./command-specs";
+import { checkInputWorkbook, fileStamp, isCsv, readWorkbook } from "./files";
 import { checkOutputs, inputWorkbook, rulesFile } from "./output-paths";
 import { DEFAULT_RULES, readRuleset } from "./rules-file";
 
 export async function clearCommand(argv: string[], out: (s: string) => void): Promise<void> {
-  const { positional, options } = parseArgs(argv, ["sheet", "rules", "out"]);
-  if (positional.length !== 1) throw new UsageError("clear: give exactly one workbook (.xlsx)");
+  const { positional, options } = parseArgs(argv, commandSpec("clear")!);
+  if (positional.length !== 1) throw new UsageError("clear: give exactly one workbook (.xlsx)", "clear");
   const input = positional[0];
+  if (isCsv(input)) throw new UsageError(`${input} is a .csv, which holds no results to clear: clear the workbook a run wrote (its -categorised.xlsx)`, "clear");
   // --rules is still read (and checked), so an output never replaces it, though clearing goes by the
   // workbook's own record and results block.
   const rules = readRuleset(str(options.rules) ?? DEFAULT_RULES);

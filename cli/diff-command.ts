@@ -4,28 +4,37 @@
 import { categorise, type Ruleset, compareRuns, type RunComparison, type SchoolChange } from "../engine";
 import { parseArgs, str, UsageError } from "./args";
 import { writeFilesAtomically } from "./atomic-write";
+import type { CommandContext } from "./command";
+import { commandSpec } from "./command-specs";
 import { checkInputWorkbook, readWorkbook } from "./files";
 import { checkOutputs, inputWorkbook, rulesFile } from "./output-paths";
+import { NO_PROGRESS } from "./progress";
 import { readRuleset } from "./rules-file";
 import { table } from "./text-table";
 
-export async function diffCommand(argv: string[], out: (s: string) => void): Promise<number> {
-  const { positional, options } = parseArgs(argv, ["sheet", "as-of", "report", "limit"]);
-  if (positional.length !== 3) throw new UsageError("diff needs the old rules, the new rules and a workbook: categorise diff old.json new.json schools.xlsx");
+export async function diffCommand(argv: string[], out: (s: string) => void, { progress }: CommandContext = { progress: NO_PROGRESS }): Promise<number> {
+  const { positional, options } = parseArgs(argv, commandSpec("diff")!);
+  if (positional.length !== 3) throw new UsageError("diff needs the old rules, the new rules and a workbook: categorise diff old.json new.json schools.xlsx", "diff");
   const [oldFile, newFile, book] = positional;
   const limit = options.limit === undefined ? Infinity : Number(options.limit);
-  if (!(limit >= 0)) throw new UsageError(`--limit ${options.limit} is not a number of schools`);
+  if (!(limit >= 0)) throw new UsageError(`--limit ${options.limit} is not a number of schools`, "diff");
   const report = str(options.report);
   const oldRead = readRuleset(oldFile);
   const newRead = readRuleset(newFile);
   const [oldRules, newRules] = [oldRead.ruleset, newRead.ruleset];
   checkInputWorkbook(book);
   if (report) checkOutputs([inputWorkbook(book), rulesFile(oldRead.file), rulesFile(newRead.file)], [{ file: report, option: "--report" }]);
-  const source = (await readWorkbook(book)).source;
-  const run = { sheet: str(options.sheet), asOf: str(options["as-of"]) };
-  const before = await categorise(source, oldRules, run);
-  const after = await categorise(source, newRules, { ...run, asOf: before.asOf });
+  progress.step(`Reading ${book}`);
+  const workbook = await readWorkbook(book, { sheet: str(options.sheet) });
+  const run = { sheet: workbook.csv?.sheet ?? str(options.sheet), asOf: str(options["as-of"]) };
+  progress.step(`Categorising with ${oldFile}`);
+  const before = await categorise(workbook.source, oldRules, { ...run, onProgress: (done, total) => progress.count(done, total) });
+  progress.step(`Categorising with ${newFile}`);
+  const after = await categorise(workbook.source, newRules, { ...run, asOf: before.asOf, onProgress: (done, total) => progress.count(done, total) });
+  progress.step("Comparing");
   const comparison = compareRuns(before, after, oldRules, newRules);
+  progress.done();
+  if (workbook.csv?.note) out(`Note: ${workbook.csv.note}`);
   out(diffText(comparison, oldRules, newRules, limit));
   if (report) {
     writeFilesAtomically([{ file: report, data: JSON.stringify(comparison, null, 2) + "\n" }]);

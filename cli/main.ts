@@ -1,57 +1,107 @@
-// The command-line tool: categorise a workbook, or (with a sub-command) clear one, check and test rulesets.
-import { RulesetError, InputError, NotWrittenError } from "../engine";
+// The command-line tool: categorise a workbook (or a .csv), or with a sub-command clear one, check,
+// test, compare and backtest rulesets. Each command's code is loaded only when it runs, so --help,
+// --version and a mistyped command answer at once.
+import * as fs from "node:fs";
 import { UsageError } from "./args";
-import { FileError } from "./files";
-import { categoriseCommand } from "./categorise-command";
-import { clearCommand } from "./clear-command";
-import { RULESET_COMMANDS, RULESET_USAGE } from "./ruleset-commands";
+import type { Command } from "./command";
+import { COMMAND_NAMES, commandSpec } from "./command-specs";
+import { FileError } from "./file-error";
+import { commandHelp, overviewHelp, usageLine } from "./help";
+import { nearest } from "./nearest";
+import { packageVersion } from "./package-root";
+import { Progress, type ProgressOptions } from "./progress";
 
-const USAGE = `Usage:
-  categorise <workbook.xlsx> [--rules rules/staffordshire.json] [--sheet NAME] [--out PATH.xlsx] [--report PATH.json] [--as-of YYYY-MM-DD]
-  categorise clear <workbook.xlsx> [--sheet NAME] [--rules FILE] [--out PATH.xlsx]
-                                                         a copy without the results; officer cells back to their own fills${RULESET_USAGE}
+// Loaded with require when run, not import(): the tsx fallback in bin/ hooks require only, and
+// tsc compiles both to require anyway.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const COMMANDS: Record<string, () => Command> = {
+  "": () => (require("./categorise-command") as typeof import("./categorise-command")).categoriseCommand,
+  clear: () => (require("./clear-command") as typeof import("./clear-command")).clearCommand,
+  check: () => (require("./check-command") as typeof import("./check-command")).checkCommand,
+  test: () => (require("./test-command") as typeof import("./test-command")).testCommand,
+  diff: () => (require("./diff-command") as typeof import("./diff-command")).diffCommand,
+  backtest: () => (require("./backtest-command") as typeof import("./backtest-command")).backtestCommand,
+};
+const engineErrors = () => require("../engine") as Pick<typeof import("../engine"), "InputError" | "NotWrittenError" | "RulesetError">;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
-The input workbook is never written: results go to a copy (default <workbook>-categorised.xlsx,
-or <workbook>-cleared.xlsx for clear). A hidden sheet in the copy records each run, so a re-run
-restores cells that no longer trigger to their own fill, and clear (or the add-in's) undoes it all.
-No output may be the input, a rules file or another output (links included); each is written in
-full beside its destination and then renamed into place. --debug (any command): stack traces.`;
+export interface MainOptions {
+  /** Overrides for the progress shown on long runs (by default stderr, shown if it is a terminal). */
+  progress?: Partial<ProgressOptions>;
+}
 
-type Command = (argv: string[], out: (s: string) => void) => Promise<number | void>;
-const COMMANDS: Record<string, Command> = { clear: clearCommand, ...RULESET_COMMANDS };
+const isHelp = (a: string) => a === "--help" || a === "-h";
 
 /**
  * Runs the tool; returns the exit code (0 ok, 1 bad input, failed checks or an unexpected error,
  * 2 usage) and never throws. Every failure is one line on `err`; --debug adds the stack trace.
  */
-export async function main(args: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+export async function main(args: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s), options: MainOptions = {}): Promise<number> {
   const debug = args.includes("--debug");
   const argv = args.filter((a) => a !== "--debug");
-  if (!argv.length || argv[0] === "--help" || argv[0] === "-h") {
-    out(USAGE);
-    return argv.length ? 0 : 2;
-  }
+  const onStderr = Progress.forStderr();
+  const progress = options.progress ? new Progress({ ...onStderr.options, ...options.progress }) : onStderr;
+  let name = "";
   try {
-    const command = COMMANDS[argv[0]];
-    const code = command ? await command(argv.slice(1), out) : await categoriseCommand(argv, out);
-    return typeof code === "number" ? code : 0;
-  } catch (e) {
-    const stack = debug && e instanceof Error && e.stack ? `\n${e.stack}` : "";
-    if (e instanceof UsageError) {
-      err(`categorise: ${e.message}\n\n${USAGE}`);
+    if (!argv.length) {
+      out(overviewHelp(packageVersion()));
       return 2;
     }
+    if (argv[0] === "--version") {
+      out(packageVersion());
+      return 0;
+    }
+    if (isHelp(argv[0]) || argv[0] === "help") {
+      const wanted = argv[0] === "help" ? argv[1] : undefined;
+      if (wanted !== undefined && !commandSpec(wanted)) throw new UsageError(unknownCommand(wanted));
+      out(wanted ? commandHelp(commandSpec(wanted)!, packageVersion()) : overviewHelp(packageVersion()));
+      return 0;
+    }
+    name = Object.prototype.hasOwnProperty.call(COMMANDS, argv[0]) ? argv[0] : "";
+    const rest = name ? argv.slice(1) : argv;
+    // A word that is no command and no file is a mistyped command, not a workbook.
+    if (!name && /^[a-z][\w-]*$/i.test(argv[0]) && !fs.existsSync(argv[0])) throw new UsageError(unknownCommand(argv[0]));
+    if (rest.some(isHelp)) {
+      const spec = commandSpec(name);
+      out(spec ? commandHelp(spec, packageVersion()) : overviewHelp(packageVersion()));
+      return 0;
+    }
+    const command = COMMANDS[name]();
+    const code = await command(rest, out, { progress });
+    progress.done();
+    return typeof code === "number" ? code : 0;
+  } catch (e) {
+    progress.done();
+    const stack = debug && e instanceof Error && e.stack ? `\n${e.stack}` : "";
+    if (e instanceof UsageError) {
+      const spec = commandSpec(e.command ?? name);
+      err(`categorise: ${e.message}${spec && e.command !== undefined ? `\n${usageLine(spec)}` : "\nRun 'categorise --help' for the commands and options."}`);
+      return 2;
+    }
+    if (e instanceof FileError) {
+      err(`categorise: ${e.message}${stack}`);
+      return 1;
+    }
+    // The engine's errors: loaded here, since by now the command has loaded the engine (or never will).
+    const { InputError, NotWrittenError, RulesetError } = engineErrors();
     if (e instanceof NotWrittenError) {
       err(`categorise: ${e.message} No output file was written.${stack}`);
       return 1;
     }
-    if (e instanceof RulesetError || e instanceof InputError || e instanceof FileError) {
+    if (e instanceof RulesetError || e instanceof InputError) {
       err(`categorise: ${e.message}${stack}`);
       return 1;
     }
     err(`categorise: ${oneLine(e)} (run with --debug for details)${stack}`);
     return 1;
   }
+}
+
+/** "unknown command 'chek'; did you mean 'check'?", or the list of commands. */
+function unknownCommand(word: string): string {
+  const guess = nearest(word, COMMAND_NAMES);
+  if (guess) return `unknown command '${word}'; did you mean '${guess}'?`;
+  return `unknown command '${word}', and no file of that name; the commands are ${COMMAND_NAMES.join(", ")}. To categorise a workbook, give its file name (schools.xlsx or schools.csv)`;
 }
 
 /** An unexpected error's message on one line (the stack is for --debug). */
@@ -61,7 +111,7 @@ function oneLine(e: unknown): string {
 }
 
 export function registerCommand(name: string, command: Command): void {
-  COMMANDS[name] = command;
+  COMMANDS[name] = () => command;
 }
 
 if (require.main === module) {

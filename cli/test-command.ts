@@ -3,11 +3,12 @@
 // engine decided as it did. Exit 1 when any case fails or there are none.
 import { parseRuleset, runRulesetTests } from "../engine";
 import { parseArgs, str, UsageError } from "./args";
+import { commandSpec } from "./command-specs";
 import { readRulesText } from "./rules-file";
 
 export async function testCommand(argv: string[], out: (s: string) => void): Promise<number> {
-  const { positional, options } = parseArgs(argv, ["filter"]);
-  if (positional.length !== 1) throw new UsageError("test needs one rules file: categorise test rules/staffordshire.json");
+  const { positional, options } = parseArgs(argv, commandSpec("test")!);
+  if (positional.length !== 1) throw new UsageError("test needs one rules file: categorise test rules/staffordshire.json", "test");
   const { file, text } = readRulesText(positional[0]);
   const ruleset = parseRuleset(text, file);
   const filter = str(options.filter)?.toLowerCase();
