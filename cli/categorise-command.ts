@@ -39,7 +39,7 @@ export async function categoriseCommand(argv: string[], out: (s: string) => void
     onWrite: () => progress.step(`Writing ${path.basename(output)}`),
   });
   const files: OutputFile[] = [{ file: output, data: bytes }];
-  if (report) files.push({ file: report, data: JSON.stringify(reportJson(result), null, 2) + "\n" });
+  if (report) files.push({ file: report, data: JSON.stringify(reportJson(result, rules.ruleset), null, 2) + "\n" });
   writeFilesAtomically(files);
   progress.done();
   if (fileStamp(input) !== before) throw new Error(`${input} changed during the run`);

@@ -1,12 +1,14 @@
-// The --report JSON: ruleset identity and, per row, its band, triggers, escalation, reasons, warnings.
-import type { RunResult } from "../engine";
+// The --report JSON: ruleset identity, the moderated schools, and per row its band, triggers,
+// escalation, reasons and warnings (with why a school is not categorised, and an officer's reason).
+import { moderatedSchools, type RunResult, type Ruleset } from "../engine";
 
-export function reportJson(result: RunResult) {
+export function reportJson(result: RunResult, ruleset: Ruleset) {
   return {
     ruleset: result.ruleset,
     sheet: result.sheet,
     asOf: result.asOf,
     warnings: result.warnings,
+    moderated: moderatedSchools(result, ruleset),
     rows: result.rows.map((r) => ({
       row: r.row,
       key: r.key,
@@ -14,6 +16,8 @@ export function reportJson(result: RunResult) {
       band: r.band,
       ruleBand: r.ruleBand,
       moderated: r.moderated,
+      ...(r.moderation ? { moderation: r.moderation } : {}),
+      ...(r.notCategorised ? { notCategorised: r.notCategorised } : {}),
       triggers: r.triggers.map(({ id, label, severity }) => ({ id, label, severity })),
       escalation: r.escalation ? { stage: r.escalation.stage, label: r.escalation.label, nextAction: r.escalation.nextAction, due: r.escalation.due } : null,
       outputs: r.outputs,

@@ -80,3 +80,19 @@ test("bad input: clear messages and non-zero exit codes", async () => {
   fs.writeFileSync(notXlsx, "hello");
   expect(await run([notXlsx])).toMatchObject({ code: 1, text: expect.stringMatching(/is not an \.xlsx workbook\. If it is an \.xls or \.csv file, open it in Excel/) });
 });
+
+test("the report lists the moderated schools and says why a school is not categorised", async () => {
+  const json = JSON.parse(fs.readFileSync(report, "utf8"));
+  const moderatedRows = json.rows.filter((r: { moderated: boolean }) => r.moderated);
+  expect(json.moderated).toHaveLength(moderatedRows.length);
+  expect(json.moderated.length).toBeGreaterThan(0);
+  for (const m of json.moderated) {
+    const row = json.rows.find((r: { row: number }) => r.row === m.row);
+    expect(m.officerCategory.startsWith(row.band)).toBe(true);
+    expect(m.ruleCategory.startsWith(row.ruleBand)).toBe(true);
+    expect(row.moderation).toEqual({ reason: m.reason, contradicts: m.contradicts });
+  }
+  const notCategorised = json.rows.filter((r: { band: string }) => r.band === "U");
+  expect(notCategorised.length).toBeGreaterThan(0);
+  for (const r of notCategorised) expect(r.notCategorised.missing).toContain("Ofsted grade");
+});
