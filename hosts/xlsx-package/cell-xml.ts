@@ -1,8 +1,12 @@
 // One <c> element for a value: numbers, booleans (t="b"), text as an inline string (t="inlineStr";
 // text starting with "=" stays text, never a formula), dates as serial numbers.
 import type { CellValue } from "./types";
-import { dateSerial } from "./excel-date";
-import { escapeText, excelText } from "./xml-escape";
+import * as excelDate from "./excel-date";
+import * as xmlEscape from "./xml-escape";
+
+// Used once per cell, held here: a bundler's module getters cost more than the cell itself.
+const { dateSerial } = excelDate;
+const { escapeCellText } = xmlEscape;
 
 /** Excel's limit on the characters in one cell; longer text is cut there. */
 export const MAX_TEXT = 32767;
@@ -23,6 +27,6 @@ export function cellXml(p: string, ref: string, s: number, value: CellValue, dat
     const serial = dateSerial(value, date1904);
     return Number.isFinite(serial) ? `<${p}c r="${ref}"${style}><${p}v>${serial}</${p}v></${p}c>` : (s ? `<${p}c r="${ref}"${style}/>` : "");
   }
-  const text = escapeText(excelText(String(value).slice(0, MAX_TEXT)));
+  const text = escapeCellText(String(value).slice(0, MAX_TEXT));
   return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is><${p}t xml:space="preserve">${text}</${p}t></${p}is></${p}c>`;
 }

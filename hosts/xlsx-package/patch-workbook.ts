@@ -8,7 +8,8 @@ import { PackageError } from "./package-error";
 import { relativeTarget } from "./part-names";
 import { pruneUnreachable, reachableParts } from "./reachable-parts";
 import { REL } from "./relationships";
-import { patchSheetXml, type SheetChanges } from "./sheet-patch";
+import { StreamingDeflate, type DeflatedPart } from "./part-deflate";
+import { patchSheet, type SheetChanges } from "./sheet-patch";
 import { addAndRemoveSheets } from "./sheet-list";
 import type { PackageEdits } from "./types";
 import { validateEdits } from "./validate-edits";
@@ -19,13 +20,15 @@ const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 const encoder = new TextEncoder();
 
 export function patchWorkbook(bytes: Uint8Array, edits: PackageEdits): Uint8Array {
-  validateEdits(edits);
+  // The sheets' cell edits are checked as each sheet's are read (sheet-patch.ts).
+  validateEdits(edits, { cells: false });
   const pkg = new WorkbookPackage(bytes);
   const styles = pkg.styles();
   const ctx = { styles: styles.sheet, date1904: pkg.workbook.date1904 };
   const reachableBefore = reachableParts(pkg);
-  const written = new Map<string, string>();
-  const write = (part: string, text: string) => written.set(part, text);
+  /** New parts' contents: small ones as text, new sheets as byte pieces, edited sheets deflated as they were patched. */
+  const written = new Map<string, PartContent>();
+  const write = (part: string, content: PartContent) => written.set(part, content);
   let formulasRemoved = false;
 
   const removing = new Set((edits.removeSheets ?? []).map((name) => pkg.sheet(name).index));
@@ -37,13 +40,14 @@ export function patchWorkbook(bytes: Uint8Array, edits: PackageEdits): Uint8Arra
     const sheet = pkg.workbook.sheets[index];
     if (removing.has(index)) throw new PackageError(`The sheet '${sheet.name}' is both edited and removed.`);
     const part = pkg.worksheetPart(sheet);
-    const patched = patchSheetXml(pkg.text(part), part, changes, { ...ctx, sheet: sheet.name });
-    write(part, patched.xml);
+    const deflate = new StreamingDeflate();
+    const patched = patchSheet(pkg.data(part), part, changes, { ...ctx, sheet: sheet.name }, deflate.push);
+    write(part, deflate.finish(patched.pieces));
     formulasRemoved ||= patched.formulasRemoved;
   }
 
   if (edits.addSheets?.length || removing.size) {
-    const build = (s: Parameters<typeof newSheetChanges>[0]) => patchSheetXml(EMPTY_WORKSHEET, s.name, newSheetChanges(s), { ...ctx, sheet: s.name }).xml;
+    const build = (s: Parameters<typeof newSheetChanges>[0]) => patchSheet(encoder.encode(EMPTY_WORKSHEET), s.name, newSheetChanges(s), { ...ctx, sheet: s.name }).pieces;
     addAndRemoveSheets(pkg, edits, build, write);
   }
   // Excel rebuilds the calculation chain when it is missing; a stale one makes it repair the file.
@@ -71,12 +75,19 @@ export function patchWorkbook(bytes: Uint8Array, edits: PackageEdits): Uint8Arra
   for (const e of pkg.entries) {
     const key = e.name.toLowerCase();
     if (removed.has(key)) continue;
-    const text = written.get(e.name);
-    output.push(text === undefined ? { copy: e } : { name: e.name, data: encoder.encode(text) });
+    const content = written.get(e.name);
+    output.push(content === undefined ? { copy: e } : entryOf(e.name, content));
     written.delete(e.name);
   }
-  for (const [name, text] of written) output.push({ name, data: encoder.encode(text) });
+  for (const [name, content] of written) output.push(entryOf(name, content));
   return writeZip(bytes, output);
+}
+
+type PartContent = string | Uint8Array[] | DeflatedPart;
+
+function entryOf(name: string, content: PartContent): OutputEntry {
+  if (typeof content === "string") return { name, data: encoder.encode(content) };
+  return Array.isArray(content) ? { name, data: content } : { name, deflated: content };
 }
 
 /** The edits of each sheet (by index), several SheetEdits of one sheet taken together. */
@@ -87,7 +98,7 @@ function changesBySheet(pkg: WorkbookPackage, edits: PackageEdits): Map<number, 
     const old = bySheet.get(index);
     if (old?.clearArea && e.clearArea) throw new PackageError(`The sheet '${name}' is given two areas to clear; give one edit per sheet.`);
     bySheet.set(index, {
-      cells: [...(old?.cells ?? []), ...e.cells],
+      cells: old ? [...old.cells, ...e.cells] : e.cells,
       clearArea: old?.clearArea ?? e.clearArea,
       columnWidths: [...(old?.columnWidths ?? []), ...(e.columnWidths ?? [])],
     });

@@ -1,53 +1,154 @@
 // readCellFills: the fill each cell shows now, read before a run colours it, so a later patch can
-// put it back exactly (fillXml).
-import { columnOf } from "./cell-reference";
+// put it back exactly (fillXml). The sheet is scanned on its bytes as it is inflated, and only up to
+// the last row asked about.
 import { columnRange, columnStyle, type ColumnRange } from "./column-widths";
 import type { CellFill, CellPosition } from "./types";
 import { WorkbookPackage } from "./workbook-package";
-import { localName, scanXml, STOP_SCAN } from "./xml-tree";
+import * as xmlBytes from "./xml-bytes";
+import { AttributeCursor, attributesOf, EL, scanPart, type XmlByteHandler } from "./xml-bytes";
+
+// Used once per cell, held here: a bundler's module getters cost more than the cell itself.
+const { digitsOf, columnOfBytes } = xmlBytes;
+const { c: C, row: ROW, col: COL, cols: COLS, sheetData: SHEET_DATA } = EL;
+const CHAR_R = 114;
+const CHAR_S = 115;
 
 /** Fills by "row:column". A cell that does not exist shows its row's or its column's fill. */
 export function readCellFills(bytes: Uint8Array, sheet: string, cells: CellPosition[]): Map<string, CellFill> {
   const pkg = new WorkbookPackage(bytes);
   const part = pkg.worksheetPart(pkg.sheet(sheet));
   const styles = pkg.styles().sheet;
-  const wanted = new Set(cells.map((c) => `${c.row}:${c.column}`));
-  let lastRow = 0;
-  for (const c of cells) if (c.row > lastRow) lastRow = c.row;
-  const styleOf = new Map<string, number>();
-  const rowStyles = new Map<number, number>();
-  const ranges: ColumnRange[] = [];
-  const stack: string[] = [];
-  let row = 0;
-  let column = 0;
-
-  scanXml(pkg.text(part), part, {
-    open(name, attributes) {
-      const local = localName(name);
-      const depth = stack.push(local) - 1;
-      if (depth === 2 && local === "col") ranges.push(columnRange(attributes));
-      else if (depth === 2 && local === "row" && stack[1] === "sheetData") {
-        row = attributes.r ? Number(attributes.r) : row + 1;
-        column = 0;
-        if (row > lastRow) throw STOP_SCAN;
-        if (attributes.customFormat === "1" || attributes.customFormat === "true") rowStyles.set(row, Number(attributes.s ?? 0));
-      } else if (depth === 3 && local === "c" && stack[2] === "row") {
-        column = attributes.r ? columnOf(attributes.r) : column + 1;
-        const key = `${row}:${column}`;
-        if (wanted.has(key)) styleOf.set(key, Number(attributes.s ?? 0));
-      }
-    },
-    close() {
-      stack.pop();
-    },
+  const rows = new Int32Array(cells.length);
+  const columns = new Int32Array(cells.length);
+  cells.forEach((c, i) => {
+    rows[i] = c.row;
+    columns[i] = c.column;
   });
+  const reader = new CellStyles(part, rows, columns);
+  if (cells.length) scanPart(bytes, pkg.entry(part)!, reader);
 
+  const byStyle = new Map<number, CellFill>();
   const fills = new Map<string, CellFill>();
-  for (const { row: r, column: c } of cells) {
-    const key = `${r}:${c}`;
-    const s = styleOf.get(key) ?? rowStyles.get(r) ?? columnStyle(ranges, c);
-    const fillXml = styles.fillXml(s);
-    fills.set(key, fillXml === undefined ? { color: null } : { color: styles.solidColor(s), fillXml });
+  for (let i = 0; i < cells.length; i++) {
+    const r = rows[i];
+    const c = columns[i];
+    const s = reader.cellStyles[i] >= 0 ? reader.cellStyles[i] : (reader.rowStyles.get(r) ?? columnStyle(reader.ranges, c));
+    let fill = byStyle.get(s);
+    if (!fill) {
+      const fillXml = styles.fillXml(s);
+      fill = fillXml === undefined ? { color: null } : { color: styles.solidColor(s), fillXml };
+      byStyle.set(s, fill);
+    }
+    fills.set(`${r}:${c}`, fill.fillXml === undefined ? { color: fill.color } : { color: fill.color, fillXml: fill.fillXml });
   }
   return fills;
+}
+
+/** The style index of each cell asked about that exists, with the row and column styles around them. */
+class CellStyles implements XmlByteHandler {
+  done = false;
+  /** By the index of the cell in the list asked about; -1 when the sheet has no such cell. */
+  readonly cellStyles: Int32Array;
+  /** The styles of rows that have one (customFormat). */
+  readonly rowStyles = new Map<number, number>();
+  readonly ranges: ColumnRange[] = [];
+  /** Indices of the cells asked about, by row, in column order. */
+  private readonly wanted = new Map<number, number[]>();
+  private readonly lastRow: number;
+  private depth = 0;
+  private inCols = false;
+  private inSheetData = false;
+  private row = 0;
+  private column = 0;
+  /** The open row's cells asked about, or undefined when it has none. */
+  private rowCells: number[] | undefined;
+  private readonly attributes = new AttributeCursor();
+
+  /** The cells asked about: cell i is at rows[i], columns[i]. */
+  constructor(
+    private readonly part: string,
+    rows: Int32Array,
+    private readonly columns: Int32Array,
+  ) {
+    this.cellStyles = new Int32Array(rows.length).fill(-1);
+    let lastRow = 0;
+    rows.forEach((r, i) => {
+      const list = this.wanted.get(r);
+      if (list) list.push(i);
+      else this.wanted.set(r, [i]);
+      lastRow = Math.max(lastRow, r);
+    });
+    for (const list of this.wanted.values()) if (list.length > 1) list.sort((a, b) => columns[a] - columns[b]);
+    this.lastRow = lastRow;
+  }
+
+  open(id: number, b: Uint8Array, as: number, ae: number, selfClosing: boolean): void {
+    const depth = this.depth;
+    if (!selfClosing) this.depth = depth + 1;
+    if (depth === 3) {
+      if (id === C && this.rowCells) this.openCell(b, as, ae);
+    } else if (depth === 2) {
+      if (id === ROW && this.inSheetData) this.openRow(b, as, ae);
+      else if (id === COL && this.inCols) this.ranges.push(columnRange(attributesOf(b, as, ae, this.part)));
+    } else if (depth === 1 && !selfClosing) {
+      this.inCols = id === COLS;
+      this.inSheetData = id === SHEET_DATA;
+    }
+  }
+
+  close(id: number): void {
+    const depth = --this.depth;
+    if (depth === 2 && id === ROW) this.rowCells = undefined;
+    else if (depth === 1) {
+      this.inCols = false;
+      // Nothing after <sheetData> is needed.
+      if (this.inSheetData) this.done = true;
+    }
+  }
+
+  text(): void {}
+
+  private openRow(b: Uint8Array, as: number, ae: number): void {
+    let r = 0;
+    let s = 0;
+    let customFormat = false;
+    for (const a = this.attributes.reset(b, as, ae); a.next(); ) {
+      const n = a.nameEnd - a.nameStart;
+      if (n === 1 && b[a.nameStart] === CHAR_R) r = digitsOf(b, a.valueStart, a.valueEnd);
+      else if (n === 1 && b[a.nameStart] === CHAR_S) s = digitsOf(b, a.valueStart, a.valueEnd);
+      else if (n === 12 && b[a.nameStart] === 99 && String.fromCharCode(...b.subarray(a.nameStart, a.nameEnd)) === "customFormat") {
+        const v = String.fromCharCode(...b.subarray(a.valueStart, Math.min(a.valueEnd, a.valueStart + 8)));
+        customFormat = v === "1" || v === "true";
+      }
+    }
+    this.row = r > 0 ? r : this.row + 1;
+    this.column = 0;
+    if (this.row > this.lastRow) {
+      this.done = true;
+      return;
+    }
+    if (customFormat) this.rowStyles.set(this.row, s);
+    this.rowCells = this.wanted.get(this.row);
+  }
+
+  private openCell(b: Uint8Array, as: number, ae: number): void {
+    let column = 0;
+    let s = 0;
+    for (const a = this.attributes.reset(b, as, ae); a.next(); ) {
+      if (a.nameIs(CHAR_R)) column = columnOfBytes(b, a.valueStart, a.valueEnd);
+      else if (a.nameIs(CHAR_S)) s = digitsOf(b, a.valueStart, a.valueEnd);
+    }
+    this.column = column || this.column + 1;
+    // The first cell asked about at this column or after it.
+    const list = this.rowCells!;
+    const columns = this.columns;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (columns[list[mid]] < this.column) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < list.length && columns[list[k]] === this.column; k++) this.cellStyles[list[k]] = s;
+  }
 }

@@ -11,7 +11,7 @@ import type { WorkbookPackage } from "./workbook-package";
 import type { SheetEntry, SheetSlot } from "./workbook-xml";
 
 /** Writes the new sheets and app.xml, and sets the workbook's sheets; buildSheet gives a new sheet's XML. */
-export function addAndRemoveSheets(pkg: WorkbookPackage, edits: PackageEdits, buildSheet: (s: NewSheet) => string, write: (part: string, text: string) => void): void {
+export function addAndRemoveSheets(pkg: WorkbookPackage, edits: PackageEdits, buildSheet: (s: NewSheet) => Uint8Array[], write: (part: string, content: string | Uint8Array[]) => void): void {
   const sheets = pkg.workbook.sheets;
   const isWorksheet = new Map(sheets.map((e) => [e, pkg.contentTypes.typeOf(pkg.sheetPart(e) ?? "") === WORKSHEET_TYPE]));
   const removed = new Set((edits.removeSheets ?? []).map((name) => pkg.sheet(name).index));

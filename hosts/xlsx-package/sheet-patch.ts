@@ -1,14 +1,30 @@
-// Patches one worksheet part by streaming its XML: cells are inserted or replaced inside their
-// <row>, rows created in order, <cols> and <dimension> updated; every other byte is copied as it
-// was (sheet views, merged cells, conditional formats, validations, hyperlinks, tables, extLst).
-import { cellName, columnOf, rowOf } from "./cell-reference";
+// Patches one worksheet part on its bytes: cells are inserted or replaced inside their <row>, rows
+// created in order, <cols> and <dimension> updated. Every other byte is copied as it was (sheet
+// views, merged cells, conditional formats, validations, hyperlinks, tables, extLst), and so is every
+// row without an edit, in long runs; in an edited row, only the cells that change are written anew.
+// The output from <sheetData> on can be handed on as it is made (to be deflated), so a big sheet is
+// never held whole; what comes before it is held, for the <dimension> is known only at the end.
+import { ByteOutput, piecesText, type PieceSink } from "./byte-output";
+import { mergeCellEdits, sortCellEdits, type SortedCellEdits } from "./cell-edits";
+import * as cellReference from "./cell-reference";
 import { cellXml } from "./cell-xml";
 import { columnRange, colsXml, columnStyle, withWidths, type ColumnRange } from "./column-widths";
 import { PackageError } from "./package-error";
 import type { StyleSheet } from "./style-sheet";
 import type { CellArea, CellEdit, ColumnWidth } from "./types";
-import { localName, scanXml } from "./xml-tree";
-import { openTag } from "./xml-escape";
+import * as xmlBytes from "./xml-bytes";
+import { AttributeCursor, attributesOf, EL, XmlByteScanner, type XmlByteHandler } from "./xml-bytes";
+
+export { mergeCellEdits };
+
+// Used once per cell, held here: a bundler's module getters cost more than the cell itself.
+const { cellName, columnOf, rowOf } = cellReference;
+const { digitsOf, columnOfBytes } = xmlBytes;
+const { c: C, f: F, row: ROW, col: COL, cols: COLS, sheetData: SHEET_DATA, dimension: DIMENSION } = EL;
+const CHAR_R = 114;
+const CHAR_S = 115;
+const CHAR_T = 116;
+const encoder = new TextEncoder();
 
 export interface SheetChanges {
   /** At most one edit per cell (see mergeCellEdits). */
@@ -25,297 +41,431 @@ export interface SheetPatchContext {
 }
 
 export interface PatchedSheet {
-  xml: string;
+  /**
+   * The new part's bytes, piece by piece (long unchanged runs are views of the old part); only those
+   * before <sheetData> when the rest went to a sink.
+   */
+  pieces: Uint8Array[];
   /** A formula was overwritten or cleared, so the calculation chain no longer matches. */
   formulasRemoved: boolean;
 }
 
-interface RowState {
-  row: number;
-  /** The row's own style, when it has one (customFormat). */
-  style?: number;
-  edits: CellEdit[];
-  next: number;
-  lastColumn: number;
-  /** The part's text already holds the row's end: nothing more to add at </row>. */
-  done: boolean;
+/** Patches a sheet part given as UTF-8 bytes; with a sink, the bytes from <sheetData> on go to it as they are made. */
+export function patchSheet(part: Uint8Array, partName: string, changes: SheetChanges, ctx: SheetPatchContext, sink?: PieceSink): PatchedSheet {
+  const patcher = new SheetPatcher(partName, changes, ctx, sink);
+  const data = new XmlByteScanner(patcher, partName).scanAll(part);
+  return { pieces: patcher.finish(data), formulasRemoved: patcher.formulasRemoved };
 }
 
-interface OpenCell {
-  start: number;
-  openEnd: number;
-  /** Set at the cell's end tag. */
-  end: number;
-  column: number;
-  attributes: Record<string, string>;
-  edit?: CellEdit;
-  cleared: boolean;
-  formula?: Record<string, string>;
+/** patchSheet on text, for new sheets and tests. */
+export function patchSheetXml(xml: string, partName: string, changes: SheetChanges, ctx: SheetPatchContext): { xml: string; formulasRemoved: boolean } {
+  const patched = patchSheet(encoder.encode(xml), partName, changes, ctx);
+  return { xml: piecesText(patched.pieces), formulasRemoved: patched.formulasRemoved };
 }
 
-/** Several edits of one cell become one: later values win, style patches merge. */
-export function mergeCellEdits(cells: CellEdit[]): Map<number, CellEdit[]> {
-  const byCell = new Map<string, CellEdit>();
-  for (const e of cells) {
-    const key = `${e.row}:${e.column}`;
-    const old = byCell.get(key);
-    byCell.set(key, old ? mergeTwo(old, e) : e);
+/** The index of row r in rows (in order), or -1. */
+function rowIndex(rows: Int32Array, r: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < r) lo = mid + 1;
+    else hi = mid;
   }
-  const byRow = new Map<number, CellEdit[]>();
-  for (const e of byCell.values()) {
-    const list = byRow.get(e.row);
-    if (list) list.push(e);
-    else byRow.set(e.row, [e]);
-  }
-  for (const list of byRow.values()) list.sort((a, b) => a.column - b.column);
-  return byRow;
+  return lo < rows.length && rows[lo] === r ? lo : -1;
 }
 
-function mergeTwo(a: CellEdit, b: CellEdit): CellEdit {
-  if (b.clear) return b;
-  const merged: CellEdit = { ...a, ...b, style: a.style || b.style ? { ...a.style, ...b.style } : undefined };
-  if (b.value === undefined) merged.value = a.value;
-  return merged;
+function latin1(b: Uint8Array, s: number, e: number): string {
+  let out = "";
+  for (let k = s; k < e; k++) out += String.fromCharCode(b[k]);
+  return out;
 }
 
-const STYLE_ATTRIBUTE = /\ss\s*=\s*(["'])[^"']*\1/;
-const REF_ATTRIBUTE = /\sr\s*=\s*(["'])[^"']*\1/;
-
-/** A cell's start tag with style s (0: no s attribute), placed after r as Excel writes it. */
-function withStyle(openTagText: string, s: number): string {
-  const bare = openTagText.replace(STYLE_ATTRIBUTE, "");
-  if (!s) return bare;
-  const anchor = REF_ATTRIBUTE.exec(bare);
-  const at = anchor ? anchor.index + anchor[0].length : bare.search(/[\s/>]/);
-  return `${bare.slice(0, at)} s="${s}"${bare.slice(at)}`;
+function nameIs(b: Uint8Array, s: number, e: number, name: string): boolean {
+  if (e - s !== name.length) return false;
+  for (let k = 0; k < name.length; k++) if (b[s + k] !== name.charCodeAt(k)) return false;
+  return true;
 }
 
-function spanOf(spans: string): [number, number] {
+/** The row's spans ("1:5") grown to cover columns first to last. */
+function spansWith(spans: string, first: number, last: number): string {
   const numbers = spans.split(/[\s:]+/).map(Number).filter((n) => n > 0);
-  return [Math.min(...numbers), Math.max(...numbers)];
+  return `${Math.min(first, ...numbers)}:${Math.max(last, ...numbers)}`;
 }
 
-export function patchSheetXml(xml: string, part: string, changes: SheetChanges, ctx: SheetPatchContext): PatchedSheet {
-  const byRow = mergeCellEdits(changes.cells);
-  const editRows = [...byRow.keys()].sort((a, b) => a - b);
-  const area = changes.clearArea;
-  const widths = changes.columnWidths ?? [];
-  const { styles, date1904 } = ctx;
+class SheetPatcher implements XmlByteHandler {
+  formulasRemoved = false;
+  private readonly out = new ByteOutput();
+  /** The part, set at its root element. */
+  private data: Uint8Array = new Uint8Array(0);
+  /** The source bytes up to here are in the output. */
+  private cursor = 0;
+  private depth = 0;
+  /** The element prefix of the sheet ("" or "x:"). */
+  private p = "";
+  private readonly attributes = new AttributeCursor();
+  private readonly edits: SortedCellEdits;
+  /** The next row with edits not yet written (an index in edits.rows). */
+  private nextEditRow = 0;
+  private lastRow = 0;
+  private readonly area: CellArea | undefined;
+  private readonly widths: ColumnWidth[];
+  private readonly ranges: ColumnRange[] = [];
+  private readonly columnStyles = new Map<number, number>();
+  private inCols = false;
+  private colsStart = -1;
+  private colsSeen = false;
+  private inSheetData = false;
+  /** The output goes to the sink (from <sheetData> on). */
+  private streaming = false;
+  private dimension: { slot: number; ref: string | undefined; valueStart: number; valueEnd: number } | undefined;
+  private readonly used = { top: Infinity, left: Infinity, bottom: 0, right: 0 };
 
-  const out: string[] = [];
-  let cursor = 0;
-  const copyTo = (pos: number) => {
-    if (pos > cursor) out.push(xml.slice(cursor, pos));
-    cursor = pos;
-  };
-  const replace = (start: number, end: number, text: string) => {
-    copyTo(start);
-    out.push(text);
-    cursor = end;
-  };
+  // The row being patched (one with edits, or in the area cleared).
+  private inRow = false;
+  private row = 0;
+  /** The row's own style, when it has one (customFormat). */
+  private rowStyle: number | undefined;
+  /** The row's edits not yet written: from next up to (not including) rowEnd. */
+  private next = 0;
+  private rowEnd = 0;
+  private lastColumn = 0;
+  private rowInArea = false;
+  /** The row's cells are all written: nothing more to add before its end. */
+  private rowDone = false;
 
-  let p = "";
-  const stack: string[] = [];
-  const ranges: ColumnRange[] = [];
-  let colsStart = -1;
-  let colsSeen = false;
-  let sheetDataWasEmpty = false;
-  let dimension: DimensionTag | undefined;
-  let nextEditRow = 0;
-  let lastRow = 0;
-  let row: RowState | undefined;
-  let cell: OpenCell | undefined;
-  let formulasRemoved = false;
-  const used = { top: Infinity, left: Infinity, bottom: 0, right: 0 };
+  // The cell being replaced whole (a value written, or cleared).
+  private inCell = false;
+  private cellStart = 0;
+  private cellColumn = 0;
+  private cellStyle = 0;
+  /** The cell's edit (an index in edits), or -1. */
+  private cellEdit = -1;
+  private cellCleared = false;
+  /** 0: no formula; 1: a formula; 2: the master of a shared formula. */
+  private cellFormula = 0;
 
-  const cleared = (r: number, c: number) => !!area && area.top <= r && r <= area.bottom && area.left <= c && c <= area.right;
-  const grow = (r: number, c: number) => {
-    used.top = Math.min(used.top, r);
-    used.bottom = Math.max(used.bottom, r);
-    used.left = Math.min(used.left, c);
-    used.right = Math.max(used.right, c);
-  };
+  constructor(
+    private readonly part: string,
+    changes: SheetChanges,
+    private readonly ctx: SheetPatchContext,
+    private readonly sink: PieceSink | undefined,
+  ) {
+    this.edits = sortCellEdits(changes.cells, `Sheet '${ctx.sheet}'`);
+    this.area = changes.clearArea;
+    this.widths = changes.columnWidths ?? [];
+  }
 
-  /** The new text of a cell: existing is the cell as it stands (undefined when there is none). */
-  const editedCell = (r: number, edit: CellEdit | undefined, existing: OpenCell | undefined, rowStyle: number | undefined): string => {
-    const c = edit?.column ?? existing!.column;
-    const ref = cellName(r, c);
-    const wipe = !!existing && (existing.cleared || !!edit?.clear);
-    if (existing?.formula && (wipe || edit?.value !== undefined)) {
-      if (existing.formula.t === "shared" && existing.formula.ref) {
-        throw new PackageError(`Cell ${ref} on the sheet '${ctx.sheet}' holds a formula that other cells share, so it cannot be overwritten. Clear or move those formulas in Excel and try again.`);
+  open(id: number, b: Uint8Array, as: number, ae: number, selfClosing: boolean, ts: number, te: number): void {
+    const depth = this.depth;
+    if (!selfClosing) this.depth = depth + 1;
+    switch (depth) {
+      case 3:
+        if (!this.inRow) return;
+        if (id === C) this.openCell(b, as, ae, selfClosing, ts, te);
+        // A row's extLst follows its cells: new cells go before it.
+        else if (!this.rowDone) this.pendingCells(Infinity, ts);
+        return;
+      case 4:
+        if (id === F && this.inCell) this.openFormula(b, as, ae);
+        return;
+      case 2:
+        if (id === ROW && this.inSheetData) this.openRow(b, as, ae, selfClosing, ts, te);
+        else if (id === COL && this.inCols) this.ranges.push(columnRange(attributesOf(b, as, ae, this.part)));
+        return;
+      case 1:
+        this.openTopLevel(id, b, as, ae, selfClosing, ts, te);
+        return;
+      case 0: {
+        this.data = b;
+        const colon = b.subarray(ts + 1, as).indexOf(58);
+        this.p = colon < 0 ? "" : latin1(b, ts + 1, ts + 2 + colon);
       }
-      formulasRemoved = true;
     }
-    if (!edit) return "";
-    const base = existing && !wipe ? existing : undefined;
-    const s0 = base ? Number(base.attributes.s ?? 0) : (rowStyle ?? columnStyle(ranges, c));
-    const s = edit.style ? styles.patched(s0, edit.style) : s0;
-    let text: string;
-    if (edit.value !== undefined) {
-      text = cellXml(p, ref, edit.value instanceof Date ? styles.withDateFormat(s) : s, edit.value, date1904);
-    } else if (base) {
-      const open = xml.slice(base.start, base.openEnd);
-      text = (s === s0 ? open : withStyle(open, s)) + xml.slice(base.openEnd, base.end);
-    } else {
-      text = s ? `<${p}c r="${ref}" s="${s}"/>` : "";
+  }
+
+  close(id: number, ts: number, te: number): void {
+    const depth = --this.depth;
+    if (depth === 3) {
+      if (this.inCell && id === C) this.closeCell(te);
+    } else if (depth === 2) {
+      if (this.inRow && id === ROW) {
+        if (!this.rowDone) this.pendingCells(Infinity, ts);
+        this.inRow = false;
+      }
+    } else if (depth === 1) {
+      if (id === COLS && this.inCols) {
+        this.inCols = false;
+        if (this.widths.length) this.replace(this.colsStart, te, colsXml(this.p, withWidths(this.ranges, this.widths)));
+      } else if (id === SHEET_DATA && this.inSheetData) {
+        this.inSheetData = false;
+        this.rowsBefore(Infinity, ts);
+      }
     }
-    if (text) grow(r, c);
-    return text;
-  };
+  }
 
-  /** New cells of the row (those before column `before`) as text. */
-  const pendingCells = (state: RowState, before: number): string => {
-    let text = "";
-    while (state.next < state.edits.length && state.edits[state.next].column < before) {
-      text += editedCell(state.row, state.edits[state.next++], undefined, state.style);
+  text(): void {}
+
+  /** The output, once the whole part is scanned. */
+  finish(data: Uint8Array): Uint8Array[] {
+    this.copyTo(data.length);
+    const d = this.dimension;
+    if (d) {
+      const ref = this.used.bottom > 0 ? this.dimensionRef(d.ref) : undefined;
+      if (ref === undefined) this.out.setSlot(d.slot, data.subarray(d.valueStart, d.valueEnd));
+      else this.out.setSlot(d.slot, encoder.encode(d.valueStart === d.valueEnd && d.ref === undefined ? ` ref="${ref}"` : ref));
     }
-    return text;
-  };
+    return this.out.finish();
+  }
 
-  const newRow = (r: number): string => {
-    const state: RowState = { row: r, edits: byRow.get(r)!, next: 0, lastColumn: 0, done: true };
-    const cells = pendingCells(state, Infinity);
-    return cells ? `<${p}row r="${r}">${cells}</${p}row>` : "";
-  };
+  // Output: the source is copied up to each change.
 
-  /** New rows before row r (all remaining ones for Infinity). */
-  const rowsBefore = (r: number): string => {
-    let text = "";
-    while (nextEditRow < editRows.length && editRows[nextEditRow] < r) text += newRow(editRows[nextEditRow++]);
-    if (editRows[nextEditRow] === r) nextEditRow++;
-    return text;
-  };
+  private copyTo(pos: number): void {
+    if (pos < this.cursor) throw new Error(`sheet patch out of order at ${pos}`);
+    this.out.bytes(this.data, this.cursor, pos);
+    this.cursor = pos;
+  }
 
-  const openRow = (name: string, attributes: Record<string, string>, start: number, end: number, selfClosing: boolean) => {
-    const r = attributes.r ? Number(attributes.r) : lastRow + 1;
-    lastRow = r;
-    const before = rowsBefore(r);
-    if (before) replace(start, start, before);
-    const edits = byRow.get(r);
+  private insert(pos: number, text: string): void {
+    this.copyTo(pos);
+    this.out.text(text);
+  }
+
+  private replace(start: number, end: number, text: string): void {
+    this.copyTo(start);
+    this.out.text(text);
+    this.cursor = end;
+  }
+
+  private openTopLevel(id: number, b: Uint8Array, as: number, ae: number, selfClosing: boolean, ts: number, te: number): void {
+    // A <dimension> after <sheetData> (not where the schema puts it) is left as it is.
+    if (id === DIMENSION && !this.streaming) {
+      let valueStart = ae;
+      let valueEnd = ae;
+      for (const a = this.attributes.reset(b, as, ae); a.next(); ) {
+        if (nameIs(b, a.nameStart, a.nameEnd, "ref")) [valueStart, valueEnd] = [a.valueStart, a.valueEnd];
+      }
+      this.copyTo(valueStart);
+      this.dimension = { slot: this.out.slot(), ref: attributesOf(b, as, ae, this.part).ref, valueStart, valueEnd };
+      this.cursor = valueEnd;
+    } else if (id === COLS) {
+      this.colsStart = ts;
+      this.colsSeen = true;
+      if (!selfClosing) this.inCols = true;
+      else if (this.widths.length) this.replace(ts, te, colsXml(this.p, withWidths(this.ranges, this.widths)));
+    } else if (id === SHEET_DATA) {
+      if (this.widths.length && !this.colsSeen) this.insert(ts, colsXml(this.p, withWidths([], this.widths)));
+      if (this.sink && !this.streaming) {
+        this.copyTo(ts);
+        this.out.streamTo(this.sink);
+        this.streaming = true;
+      }
+      if (!selfClosing) {
+        this.inSheetData = true;
+        return;
+      }
+      const name = latin1(b, ts + 1, as);
+      this.replace(ts, te, `<${name}>`);
+      this.rowsBefore(Infinity, te);
+      this.out.text(`</${name}>`);
+    }
+  }
+
+  /** Writes the new rows before row r (all remaining ones for Infinity) at pos; row r itself is taken. */
+  private rowsBefore(r: number, pos: number): void {
+    const { rows, rowStart, columns } = this.edits;
+    while (this.nextEditRow < rows.length && rows[this.nextEditRow] < r) {
+      const k = this.nextEditRow++;
+      const row = rows[k];
+      let cells = "";
+      for (let i = rowStart[k]; i < rowStart[k + 1]; i++) cells += this.cellText(row, i, this.columnStyle(columns[i]));
+      if (cells) this.insert(pos, `<${this.p}row r="${row}">${cells}</${this.p}row>`);
+    }
+    if (rows[this.nextEditRow] === r) this.nextEditRow++;
+  }
+
+  private openRow(b: Uint8Array, as: number, ae: number, selfClosing: boolean, ts: number, te: number): void {
+    let r = 0;
+    let s = 0;
+    let customFormat = false;
+    let spansStart = -1;
+    let spansEnd = -1;
+    for (const a = this.attributes.reset(b, as, ae); a.next(); ) {
+      const n = a.nameEnd - a.nameStart;
+      if (n === 1) {
+        if (b[a.nameStart] === CHAR_R && a.valueEnd > a.valueStart) r = digitsOf(b, a.valueStart, a.valueEnd);
+        else if (b[a.nameStart] === CHAR_S) s = digitsOf(b, a.valueStart, a.valueEnd);
+      } else if (n === 5 && nameIs(b, a.nameStart, a.nameEnd, "spans")) {
+        [spansStart, spansEnd] = [a.valueStart, a.valueEnd];
+      } else if (n === 12 && nameIs(b, a.nameStart, a.nameEnd, "customFormat")) {
+        const v = latin1(b, a.valueStart, a.valueEnd);
+        customFormat = v === "1" || v === "true";
+      }
+    }
+    const hasR = r > 0;
+    if (!hasR) r = this.lastRow + 1;
+    this.lastRow = r;
+    const { rows, rowStart, columns } = this.edits;
+    if (this.nextEditRow < rows.length && rows[this.nextEditRow] <= r) this.rowsBefore(r, ts);
+    const k = rowIndex(rows, r);
+    const area = this.area;
     const inArea = !!area && area.top <= r && r <= area.bottom;
-    if (!edits && !inArea) {
-      row = undefined;
-      if (!attributes.r) replace(start, end, openTag(name, { r: String(r), ...attributes }, selfClosing));
-      return;
-    }
-    const customFormat = attributes.customFormat === "1" || attributes.customFormat === "true";
-    row = { row: r, style: customFormat ? Number(attributes.s ?? 0) : undefined, edits: edits ?? [], next: 0, lastColumn: 0, done: selfClosing };
-    const changed: Record<string, string> = { r: String(r), ...attributes };
-    if (attributes.spans && row.edits.length) {
-      const [lo, hi] = spanOf(attributes.spans);
-      changed.spans = `${Math.min(lo, row.edits[0].column)}:${Math.max(hi, row.edits[row.edits.length - 1].column)}`;
+    // A row given its number, so new rows before it do not renumber it.
+    if (!hasR) this.insert(as, ` r="${r}"`);
+    if (k < 0 && !inArea) return;
+
+    this.inRow = !selfClosing;
+    this.row = r;
+    this.rowStyle = customFormat ? s : undefined;
+    [this.next, this.rowEnd] = k < 0 ? [0, 0] : [rowStart[k], rowStart[k + 1]];
+    this.lastColumn = 0;
+    this.rowInArea = inArea;
+    this.rowDone = selfClosing;
+    if (spansStart >= 0 && this.next < this.rowEnd) {
+      const old = latin1(b, spansStart, spansEnd);
+      const spans = spansWith(old, columns[this.next], columns[this.rowEnd - 1]);
+      if (spans !== old) this.replace(spansStart, spansEnd, spans);
     }
     if (selfClosing) {
-      const cells = pendingCells(row, Infinity);
-      replace(start, end, cells ? `${openTag(name, changed)}${cells}</${name}>` : openTag(name, changed, true));
-    } else if (changed.spans !== attributes.spans || !attributes.r) {
-      replace(start, end, openTag(name, changed));
+      // Opened up when it gets cells.
+      let cells = "";
+      for (let i = this.next; i < this.rowEnd; i++) cells += this.cellText(r, i, this.rowStyle ?? this.columnStyle(columns[i]));
+      if (cells) this.replace(ae, te, `>${cells}</${latin1(b, ts + 1, as)}>`);
     }
-  };
+  }
 
-  const openCell = (attributes: Record<string, string>, start: number, end: number) => {
-    const state = row!;
-    const column = attributes.r ? columnOf(attributes.r) : state.lastColumn + 1;
-    state.lastColumn = column;
-    const before = pendingCells(state, column);
-    if (before) replace(start, start, before);
-    const edit = state.next < state.edits.length && state.edits[state.next].column === column ? state.edits[state.next++] : undefined;
-    const inArea = cleared(state.row, column);
-    cell = edit || inArea || !attributes.r ? { start, openEnd: end, end, column, attributes, edit, cleared: inArea } : undefined;
-  };
+  /** Writes the new cells of the open row before column `before`, at pos. */
+  private pendingCells(before: number, pos: number): void {
+    const columns = this.edits.columns;
+    while (this.next < this.rowEnd && columns[this.next] < before) {
+      const i = this.next++;
+      const text = this.cellText(this.row, i, this.rowStyle ?? this.columnStyle(columns[i]));
+      if (text) this.insert(pos, text);
+    }
+  }
 
-  const closeCell = (end: number) => {
-    const c = cell!;
-    cell = undefined;
-    c.end = end;
-    if (!c.edit && !c.cleared) {
-      // Only the reference was missing: write it, keep the rest.
-      const open = xml.slice(c.start, c.openEnd).replace(/^<[^\s/>]+/, (m) => `${m} r="${cellName(row!.row, c.column)}"`);
-      replace(c.start, end, open + xml.slice(c.openEnd, end));
+  private openCell(b: Uint8Array, as: number, ae: number, selfClosing: boolean, ts: number, te: number): void {
+    let column = 0;
+    let refEnd = -1;
+    let s = 0;
+    let styleStart = -1;
+    let styleEnd = -1;
+    let attributeStart = -1;
+    let previousEnd = as;
+    for (const a = this.attributes.reset(b, as, ae); a.next(); ) {
+      if (a.nameEnd - a.nameStart === 1) {
+        const name = b[a.nameStart];
+        if (name === CHAR_R) {
+          column = columnOfBytes(b, a.valueStart, a.valueEnd);
+          refEnd = a.valueEnd + 1;
+        } else if (name === CHAR_S) {
+          s = digitsOf(b, a.valueStart, a.valueEnd);
+          [styleStart, styleEnd, attributeStart] = [a.valueStart, a.valueEnd, previousEnd];
+        }
+      }
+      previousEnd = a.valueEnd + 1;
+    }
+    const hasRef = column > 0;
+    if (!hasRef) column = this.lastColumn + 1;
+    this.lastColumn = column;
+    const { columns, values, styles, clears } = this.edits;
+    if (this.next < this.rowEnd && columns[this.next] < column) this.pendingCells(column, ts);
+    const edit = this.next < this.rowEnd && columns[this.next] === column ? this.next++ : -1;
+    const inArea = this.rowInArea && this.area!.left <= column && column <= this.area!.right;
+    if (edit < 0 && !inArea) {
+      if (!hasRef) this.insert(as, ` r="${cellName(this.row, column)}"`);
       return;
     }
-    replace(c.start, end, editedCell(row!.row, c.edit, c, row!.style));
-  };
-
-  scanXml(xml, part, {
-    open(name, attributes, start, end, selfClosing) {
-      const local = localName(name);
-      const depth = stack.length;
-      stack.push(local);
-      if (depth === 0) {
-        p = name.slice(0, name.length - local.length);
-      } else if (depth === 1) {
-        if (local === "dimension") {
-          copyTo(start);
-          dimension = { slot: out.length, name, attributes, selfClosing };
-          out.push(xml.slice(start, end));
-          cursor = end;
-        } else if (local === "cols") {
-          colsStart = start;
-          colsSeen = true;
-        } else if (local === "sheetData") {
-          if (widths.length && !colsSeen) replace(start, start, colsXml(p, withWidths([], widths)));
-          if (selfClosing) {
-            replace(start, end, `<${name}>${rowsBefore(Infinity)}</${name}>`);
-            sheetDataWasEmpty = true;
-          }
-        }
-      } else if (depth === 2) {
-        if (local === "col" && stack[1] === "cols") ranges.push(columnRange(attributes));
-        else if (local === "row" && stack[1] === "sheetData") openRow(name, attributes, start, end, selfClosing);
-      } else if (depth === 3 && row && stack[1] === "sheetData") {
-        if (local === "c") openCell(attributes, start, end);
-        else if (!row.done) {
-          // A row's extLst follows its cells: new cells go before it.
-          const rest = pendingCells(row, Infinity);
-          if (rest) replace(start, start, rest);
-        }
-      } else if (cell && local === "f") {
-        cell.formula = attributes;
+    if (edit >= 0 && !inArea && !clears[edit] && values[edit] === undefined) {
+      // Only the style changes: the start tag is rewritten, the value kept as it is.
+      const style = styles[edit];
+      const patched = style ? this.ctx.styles.patched(s, style) : s;
+      if (!hasRef) this.insert(as, ` r="${cellName(this.row, column)}"`);
+      if (patched !== s) {
+        if (styleStart < 0) this.insert(hasRef ? refEnd : as, ` s="${patched}"`);
+        else if (patched) this.replace(styleStart, styleEnd, String(patched));
+        else this.replace(attributeStart, styleEnd + 1, "");
       }
-    },
-    close(_name, start, end) {
-      const local = stack.pop();
-      const depth = stack.length;
-      if (depth === 1) {
-        if (local === "cols" && widths.length) replace(colsStart, end, colsXml(p, withWidths(ranges, widths)));
-        else if (local === "sheetData" && !sheetDataWasEmpty) {
-          const rest = rowsBefore(Infinity);
-          if (rest) replace(start, start, rest);
-        }
-      } else if (depth === 2 && local === "row" && row) {
-        if (!row.done) {
-          const rest = pendingCells(row, Infinity);
-          if (rest) replace(start, start, rest);
-        }
-        row = undefined;
-      } else if (depth === 3 && local === "c" && cell) {
-        closeCell(end);
+      this.grow(this.row, column);
+      return;
+    }
+    this.inCell = true;
+    this.cellStart = ts;
+    this.cellColumn = column;
+    this.cellStyle = s;
+    this.cellEdit = edit;
+    this.cellCleared = inArea;
+    this.cellFormula = 0;
+    if (selfClosing) this.closeCell(te);
+  }
+
+  private openFormula(b: Uint8Array, as: number, ae: number): void {
+    let shared = false;
+    let ref = false;
+    for (const a = this.attributes.reset(b, as, ae); a.next(); ) {
+      if (a.nameIs(CHAR_T)) shared = nameIs(b, a.valueStart, a.valueEnd, "shared");
+      else if (nameIs(b, a.nameStart, a.nameEnd, "ref")) ref = a.valueEnd > a.valueStart;
+    }
+    this.cellFormula = shared && ref ? 2 : 1;
+  }
+
+  /** The end of a cell replaced whole: its new text, or nothing when it is cleared. */
+  private closeCell(te: number): void {
+    this.inCell = false;
+    const edit = this.cellEdit;
+    const { values, clears } = this.edits;
+    const wipe = this.cellCleared || (edit >= 0 && clears[edit] === 1);
+    if (this.cellFormula && (wipe || (edit >= 0 && values[edit] !== undefined))) {
+      if (this.cellFormula === 2) {
+        throw new PackageError(`Cell ${cellName(this.row, this.cellColumn)} on the sheet '${this.ctx.sheet}' holds a formula that other cells share, so it cannot be overwritten. Clear or move those formulas in Excel and try again.`);
       }
-    },
-  });
-  copyTo(xml.length);
+      this.formulasRemoved = true;
+    }
+    const text = edit >= 0 ? this.cellText(this.row, edit, wipe ? (this.rowStyle ?? this.columnStyle(this.cellColumn)) : this.cellStyle) : "";
+    this.replace(this.cellStart, te, text);
+  }
 
-  if (dimension && used.bottom > 0) out[dimension.slot] = dimensionXml(dimension, used) ?? out[dimension.slot];
-  return { xml: out.join(""), formulasRemoved };
-}
+  /** The text of a cell written by edit (an index in edits), over base style s0 ("" for an empty cell without a style). */
+  private cellText(r: number, edit: number, s0: number): string {
+    const { styles, date1904 } = this.ctx;
+    const c = this.edits.columns[edit];
+    const style = this.edits.styles[edit];
+    const s = style ? styles.patched(s0, style) : s0;
+    const value = this.edits.values[edit];
+    let text: string;
+    if (value !== undefined) text = cellXml(this.p, cellName(r, c), value instanceof Date ? styles.withDateFormat(s) : s, value, date1904);
+    else text = s ? `<${this.p}c r="${cellName(r, c)}" s="${s}"/>` : "";
+    if (text) this.grow(r, c);
+    return text;
+  }
 
-interface DimensionTag {
-  /** Where its start tag sits in the output pieces. */
-  slot: number;
-  name: string;
-  attributes: Record<string, string>;
-  selfClosing: boolean;
-}
+  /** The style of a new cell in this column, before its patch (from <cols>). */
+  private columnStyle(column: number): number {
+    let s = this.columnStyles.get(column);
+    if (s === undefined) {
+      s = columnStyle(this.ranges, column);
+      this.columnStyles.set(column, s);
+    }
+    return s;
+  }
 
-/** The <dimension> start tag grown to cover the cells written (undefined: it already does). */
-function dimensionXml(d: DimensionTag, used: { top: number; left: number; bottom: number; right: number }): string | undefined {
-  const [a, b = a] = (d.attributes.ref ?? "A1").split(":");
-  const top = Math.min(rowOf(a) || used.top, used.top);
-  const left = Math.min(columnOf(a) || used.left, used.left);
-  const bottom = Math.max(rowOf(b), used.bottom);
-  const right = Math.max(columnOf(b), used.right);
-  const ref = top === bottom && left === right ? cellName(top, left) : `${cellName(top, left)}:${cellName(bottom, right)}`;
-  return ref === d.attributes.ref ? undefined : openTag(d.name, { ...d.attributes, ref }, d.selfClosing);
+  private grow(r: number, c: number): void {
+    const used = this.used;
+    if (r < used.top) used.top = r;
+    if (r > used.bottom) used.bottom = r;
+    if (c < used.left) used.left = c;
+    if (c > used.right) used.right = c;
+  }
+
+  /** The <dimension> reference grown to cover the cells written (undefined: it already does). */
+  private dimensionRef(old: string | undefined): string | undefined {
+    const used = this.used;
+    const [a, b = a] = (old ?? "A1").split(":");
+    const top = Math.min(rowOf(a) || used.top, used.top);
+    const left = Math.min(columnOf(a) || used.left, used.left);
+    const bottom = Math.max(rowOf(b), used.bottom);
+    const right = Math.max(columnOf(b), used.right);
+    const ref = top === bottom && left === right ? cellName(top, left) : `${cellName(top, left)}:${cellName(bottom, right)}`;
+    return ref === old ? undefined : ref;
+  }
 }

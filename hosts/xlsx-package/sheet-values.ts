@@ -7,6 +7,7 @@ import * as excelDate from "./excel-date";
 import { PackageError } from "./package-error";
 import type { CellValue, ReadNote, SheetGrid } from "./types";
 import * as valueFormats from "./value-formats";
+import * as xmlBytes from "./xml-bytes";
 import { AttributeCursor, EL, scanPart, type XmlByteHandler } from "./xml-bytes";
 import { ElementText } from "./xml-text";
 import type { ZipEntry } from "./zip-read";
@@ -15,6 +16,7 @@ import type { ZipEntry } from "./zip-read";
 const { cellName, columnOf, MAX_COLUMN, MAX_ROW } = cellReference;
 const { serialDate } = excelDate;
 const { DATE, NUMBER, PERCENT } = valueFormats;
+const { digitsOf, columnOfBytes } = xmlBytes;
 const { c: C, v: V, f: F, t: T, is: IS, row: ROW, rPh: RPH, sheetData: SHEET_DATA, mergeCell: MERGE_CELL, mergeCells: MERGE_CELLS } = EL;
 /** Merged areas larger than this are not spread out cell by cell (their master value stays alone). */
 const MAX_MERGE_CELLS = 100_000;
@@ -60,26 +62,6 @@ function cellType(b: Uint8Array, s: number, e: number): CellType {
     default:
       return CellType.Number;
   }
-}
-
-function digits(b: Uint8Array, s: number, e: number): number {
-  let n = 0;
-  for (let k = s; k < e; k++) {
-    const c = b[k];
-    if (c >= 48 && c <= 57) n = n * 10 + c - 48;
-  }
-  return n;
-}
-
-/** The column of a reference such as "AB12" (its letters), 0 when it has none. */
-function columnLetters(b: Uint8Array, s: number, e: number): number {
-  let n = 0;
-  for (let k = s; k < e; k++) {
-    const c = b[k] & ~32;
-    if (c < 65 || c > 90) break;
-    n = n * 26 + c - 64;
-  }
-  return n;
 }
 
 class SheetValues implements XmlByteHandler {
@@ -189,7 +171,7 @@ class SheetValues implements XmlByteHandler {
   private openRow(b: Uint8Array, s: number, e: number): void {
     let row = this.row + 1;
     for (const a = this.attributes.reset(b, s, e); a.next(); ) {
-      if (a.nameIs(CHAR_R) && a.valueEnd > a.valueStart) row = digits(b, a.valueStart, a.valueEnd);
+      if (a.nameIs(CHAR_R) && a.valueEnd > a.valueStart) row = digitsOf(b, a.valueStart, a.valueEnd);
     }
     if (row < 1 || row > MAX_ROW) throw this.damaged(`has a row ${row.toLocaleString("en-GB")}, beyond Excel's rows (1 to 1,048,576)`);
     this.row = row;
@@ -203,8 +185,8 @@ class SheetValues implements XmlByteHandler {
     for (const a = this.attributes.reset(b, s, e); a.next(); ) {
       if (a.nameEnd - a.nameStart !== 1) continue;
       const name = b[a.nameStart];
-      if (name === CHAR_R) column = columnLetters(b, a.valueStart, a.valueEnd) || column;
-      else if (name === CHAR_S) this.style = digits(b, a.valueStart, a.valueEnd);
+      if (name === CHAR_R) column = columnOfBytes(b, a.valueStart, a.valueEnd) || column;
+      else if (name === CHAR_S) this.style = digitsOf(b, a.valueStart, a.valueEnd);
       else if (name === CHAR_T && a.valueEnd > a.valueStart) this.type = cellType(b, a.valueStart, a.valueEnd);
     }
     if (column > MAX_COLUMN) throw this.damaged(`has a cell in column ${column.toLocaleString("en-GB")}, beyond Excel's last column (XFD)`);

@@ -64,7 +64,8 @@ export class StyleSheet {
   private readonly numFmtElement: XmlElement | undefined;
   private readonly formats = new Map<number, string>();
   private readonly addedFormats: string[] = [];
-  private readonly patchedCache = new Map<string, number>();
+  /** Patched formats by base format, then by patch (patchKey). */
+  private readonly patchedCache = new Map<number, Map<string, number>>();
   private readonly dateStyles = new Map<number, number>();
   private xfKeys: Map<string, number> | undefined;
 
@@ -130,11 +131,13 @@ export class StyleSheet {
 
   /** The cell format index for base s with the patch merged over it (added once, then reused). */
   patched(s: number, patch: CellStylePatch): number {
-    const key = `${s}|${patch.fill}|${patch.fillXml}|${patch.font}|${patch.bold}|${patch.numFmt}`;
-    let result = this.patchedCache.get(key);
+    let byPatch = this.patchedCache.get(s);
+    if (!byPatch) this.patchedCache.set(s, (byPatch = new Map()));
+    const key = patchKey(patch);
+    let result = byPatch.get(key);
     if (result === undefined) {
       result = this.makePatched(s < this.xfs.items.length ? s : 0, patch);
-      this.patchedCache.set(key, result);
+      byPatch.set(key, result);
     }
     return result;
   }
@@ -241,6 +244,12 @@ export class StyleSheet {
     grow(this.xfs.element!, this.xfs.items.length, this.xfs.added);
     return applySplices(this.xml, splices);
   }
+}
+
+/** A patch as a key: a fill alone (the usual patch, one per cell) is its colour, with no new string made. */
+function patchKey(p: CellStylePatch): string {
+  if (p.fillXml === undefined && p.font === undefined && p.bold === undefined && p.numFmt === undefined) return p.fill === null ? "none" : (p.fill ?? "");
+  return `${p.fill}|${p.fillXml}|${p.font}|${p.bold}|${p.numFmt}`;
 }
 
 /** What an xf looks like: its attributes but the apply* flags, and its children. */

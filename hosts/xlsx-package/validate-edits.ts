@@ -1,27 +1,40 @@
 // Checks PackageEdits before anything is written, so a bad edit fails with a message, never a
 // workbook Excel has to repair.
-import { MAX_COLUMN, MAX_ROW } from "./cell-reference";
+import * as cellReference from "./cell-reference";
 import { PackageError } from "./package-error";
 import type { CellArea, CellStylePatch, ColumnWidth, PackageEdits } from "./types";
 import { parseXmlTree } from "./xml-tree";
 
+// Used once per cell, held here: a bundler's module getters cost more than the check itself.
+const { MAX_COLUMN, MAX_ROW } = cellReference;
+
 const COLOUR = /^#[0-9A-Fa-f]{6}$/;
 
 function position(row: number, column: number, where: string) {
-  if (!Number.isInteger(row) || row < 1 || row > MAX_ROW || !Number.isInteger(column) || column < 1 || column > MAX_COLUMN) {
+  if (!(row >= 1 && row <= MAX_ROW && column >= 1 && column <= MAX_COLUMN && Number.isInteger(row) && Number.isInteger(column))) {
     throw new PackageError(`${where}: row ${row}, column ${column} is outside the sheet (rows 1 to ${MAX_ROW}, columns 1 to ${MAX_COLUMN}).`);
   }
 }
 
+/** Fills to restore already found to be <fill> elements (a run restores many cells to few fills). */
+const goodFills = new Set<string>();
+
+/** The last colour found good: a run gives most cells one of a few. */
+let goodColour = "";
+
+function colour(v: string | null | undefined, key: string, where: string) {
+  if (v === undefined || v === null || v === goodColour) return;
+  if (typeof v !== "string" || !COLOUR.test(v)) throw new PackageError(`${where}: the ${key} colour '${v}' is not of the form #RRGGBB.`);
+  goodColour = v;
+}
+
 function style(s: CellStylePatch | undefined, where: string) {
   if (!s) return;
-  for (const key of ["fill", "font"] as const) {
-    const v = s[key];
-    if (v !== undefined && v !== null && !COLOUR.test(v)) throw new PackageError(`${where}: the ${key} colour '${v}' is not of the form #RRGGBB.`);
-  }
+  colour(s.fill, "fill", where);
+  colour(s.font, "font", where);
   if (s.font === null) throw new PackageError(`${where}: a font colour cannot be null.`);
   if (s.numFmt !== undefined && (typeof s.numFmt !== "string" || !s.numFmt)) throw new PackageError(`${where}: the number format is empty.`);
-  if (s.fillXml !== undefined) {
+  if (s.fillXml !== undefined && !goodFills.has(s.fillXml)) {
     let ok = false;
     try {
       ok = parseXmlTree(s.fillXml, "fill").local === "fill";
@@ -29,11 +42,14 @@ function style(s: CellStylePatch | undefined, where: string) {
       ok = false;
     }
     if (!ok) throw new PackageError(`${where}: the fill to restore is not a <fill> element.`);
+    if (goodFills.size > 1000) goodFills.clear();
+    goodFills.add(s.fillXml);
   }
 }
 
 function value(v: unknown, where: string) {
-  const ok = v === undefined || v === null || ["string", "number", "boolean"].includes(typeof v) || (v instanceof Date && !Number.isNaN(v.getTime()));
+  const type = typeof v;
+  const ok = type === "string" || type === "number" || v === undefined || v === null || type === "boolean" || (v instanceof Date && !Number.isNaN(v.getTime()));
   if (!ok) throw new PackageError(`${where}: a cell value must be text, a number, true/false, a date or empty.`);
 }
 
@@ -59,14 +75,18 @@ export function checkSheetName(name: string): void {
   if (name.toLowerCase() === "history") throw new PackageError("Excel keeps the sheet name 'History' for itself.");
 }
 
-export function validateEdits(edits: PackageEdits): void {
+/** One cell edit's position, value and style. */
+export function checkCellEdit(row: number, column: number, v: unknown, s: CellStylePatch | undefined, where: string): void {
+  position(row, column, where);
+  value(v, where);
+  style(s, where);
+}
+
+/** Checks the edits; with cells false, all but the sheets' cell edits (which patching checks as it reads them). */
+export function validateEdits(edits: PackageEdits, { cells = true } = {}): void {
   for (const s of edits.sheets ?? []) {
     const where = `Sheet '${s.sheet}'`;
-    for (const c of s.cells) {
-      position(c.row, c.column, where);
-      value(c.value, where);
-      style(c.style, where);
-    }
+    if (cells) for (const c of s.cells) checkCellEdit(c.row, c.column, c.value, c.style, where);
     area(s.clearArea, where);
     widths(s.columnWidths, where);
   }

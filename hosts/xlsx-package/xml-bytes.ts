@@ -1,15 +1,19 @@
 // A fast XML scanner over UTF-8 bytes for the big parts (sheets, shared strings). It hands on start
 // tags, end tags and text as byte ranges, piece by piece as the part is inflated, and never builds
-// a tree or a string of the whole part. Small parts use saxes (xml-tree.ts).
+// a tree or a string of the whole part. Small parts use saxes (xml-tree.ts). The readers scan a part
+// as it is inflated (scanPart); the sheet patcher scans a whole part held in one array (scanAll), so
+// the offsets it is handed are offsets in that array.
 import { PackageError } from "./package-error";
 import { streamPart } from "./part-stream";
+import { decodeEntities } from "./xml-text";
 import type { ZipEntry } from "./zip-read";
 
 /** The elements the readers act on, by local name (a prefix such as x: is dropped); 0 is any other. */
-export const EL = { other: 0, c: 1, v: 2, f: 3, t: 4, r: 5, is: 6, row: 7, rPh: 8, sheetData: 9, si: 10, mergeCell: 11, mergeCells: 12 } as const;
+export const EL = { other: 0, c: 1, v: 2, f: 3, t: 4, r: 5, is: 6, row: 7, rPh: 8, sheetData: 9, si: 10, mergeCell: 11, mergeCells: 12, dimension: 13, cols: 14, col: 15 } as const;
 
 const SHEET_DATA = [...new TextEncoder().encode("sheetData")];
 const MERGE_CELL = [...new TextEncoder().encode("mergeCells")];
+const DIMENSION = [...new TextEncoder().encode("dimension")];
 
 function elementId(b: Uint8Array, s: number, e: number): number {
   switch (e - s) {
@@ -27,14 +31,21 @@ function elementId(b: Uint8Array, s: number, e: number): number {
       if (b[s] === 115 && b[s + 1] === 105) return EL.si;
       return EL.other;
     case 3:
+      if (b[s] === 99) return b[s + 1] === 111 && b[s + 2] === 108 ? EL.col : EL.other;
       if (b[s] !== 114) return EL.other;
       if (b[s + 1] === 111 && b[s + 2] === 119) return EL.row;
       if (b[s + 1] === 80 && b[s + 2] === 104) return EL.rPh;
       return EL.other;
+    case 4:
+      return b[s] === 99 && b[s + 1] === 111 && b[s + 2] === 108 && b[s + 3] === 115 ? EL.cols : EL.other;
     case 9:
       if (b[s] === 115) {
         for (let k = 0; k < 9; k++) if (b[s + k] !== SHEET_DATA[k]) return EL.other;
         return EL.sheetData;
+      }
+      if (b[s] === 100) {
+        for (let k = 0; k < 9; k++) if (b[s + k] !== DIMENSION[k]) return EL.other;
+        return EL.dimension;
       }
       for (let k = 0; k < 9; k++) if (b[s + k] !== MERGE_CELL[k]) return EL.other;
       return EL.mergeCell;
@@ -46,9 +57,13 @@ function elementId(b: Uint8Array, s: number, e: number): number {
 }
 
 export interface XmlByteHandler {
-  /** A start tag; its attributes lie between attrStart and attrEnd (see AttributeCursor). */
-  open(id: number, b: Uint8Array, attrStart: number, attrEnd: number, selfClosing: boolean): void;
-  close(id: number): void;
+  /**
+   * A start tag from tagStart ('<') to tagEnd (after '>'); its name ends at attrStart, and its
+   * attributes lie between attrStart and attrEnd (see AttributeCursor).
+   */
+  open(id: number, b: Uint8Array, attrStart: number, attrEnd: number, selfClosing: boolean, tagStart: number, tagEnd: number): void;
+  /** An end tag, from tagStart ('<') to tagEnd (after '>'); an <empty/> element has none. */
+  close(id: number, tagStart: number, tagEnd: number): void;
   /** Text between tags, entities not yet decoded; one text may come in several pieces. cdata: literal text. */
   text(b: Uint8Array, start: number, end: number, cdata: boolean): void;
   /** Set true to end the scan early. */
@@ -120,6 +135,20 @@ export class XmlByteScanner {
     return true;
   }
 
+  /**
+   * Scans a whole part held in one array and returns that array, without a byte-order mark: every
+   * offset handed on is an offset in what it returns.
+   */
+  scanAll(part: Uint8Array): Uint8Array {
+    const b = this.withoutByteOrderMark(part);
+    this.first = false;
+    const consumed = this.scan(b, true);
+    if (this.handler.done) return b;
+    if (consumed < b.length) throw this.damaged("it ends in the middle of a tag");
+    if (this.open.length || !this.sawRoot) throw this.damaged("it ends before its last element is closed");
+    return b;
+  }
+
   /** The part has ended: everything must have been whole and every element closed. */
   end(): void {
     if (this.handler.done) return;
@@ -179,7 +208,7 @@ export class XmlByteScanner {
           hash = (hash * 31 + b[e]) | 0;
         }
         if (this.open.pop() !== hash) throw this.damaged(`the end tag </${latin1(b, i + 2, e)}> closes no open element`);
-        h.close(elementId(b, local, e));
+        h.close(elementId(b, local, e), i, gt + 1);
         i = gt + 1;
         if (h.done) return i;
         continue;
@@ -230,7 +259,7 @@ export class XmlByteScanner {
       const selfClosing = b[k - 1] === SLASH;
       if (!selfClosing) this.open.push(hash);
       this.sawRoot = true;
-      h.open(elementId(b, local, e), b, e, selfClosing ? k - 1 : k, selfClosing);
+      h.open(elementId(b, local, e), b, e, selfClosing ? k - 1 : k, selfClosing, i, k + 1);
       i = k + 1;
       if (h.done) return i;
     }
@@ -285,6 +314,39 @@ export class AttributeCursor {
   nameIs(c: number): boolean {
     return this.nameEnd - this.nameStart === 1 && this.b[this.nameStart] === c;
   }
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/** The number the decimal digits between s and e spell (anything else is skipped). */
+export function digitsOf(b: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  for (let k = s; k < e; k++) {
+    const c = b[k];
+    if (c >= 48 && c <= 57) n = n * 10 + c - 48;
+  }
+  return n;
+}
+
+/** The column of a reference such as "AB12" (its letters), 0 when it has none. */
+export function columnOfBytes(b: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  for (let k = s; k < e; k++) {
+    const c = b[k] & ~32;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + c - 64;
+  }
+  return n;
+}
+
+/** The attributes of a start tag by name (prefix included), values decoded; for the few tags read whole. */
+export function attributesOf(b: Uint8Array, start: number, end: number, part: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a = new AttributeCursor().reset(b, start, end); a.next(); ) {
+    const value = utf8.decode(b.subarray(a.valueStart, a.valueEnd));
+    out[utf8.decode(b.subarray(a.nameStart, a.nameEnd))] = value.includes("&") ? decodeEntities(value, part) : value;
+  }
+  return out;
 }
 
 /** Inflates a part piece by piece through a scanner; stops inflating when the handler is done. */

@@ -14,6 +14,14 @@ export function excelText(text: string): string {
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
+/** Text that neither excelText nor escapeText changes (no & < > _, control characters or surrogates). */
+const PLAIN_TEXT = /^[^&<>_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*$/;
+
+/** Cell text as element text: excelText, then escapeText. */
+export function escapeCellText(text: string): string {
+  return PLAIN_TEXT.test(text) ? text : escapeText(excelText(text));
+}
+
 /** Element text: & < > escaped. */
 export function escapeText(text: string): string {
   return text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));

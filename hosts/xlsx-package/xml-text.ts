@@ -110,7 +110,8 @@ export class ElementText {
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
-function decodeEntities(s: string, part: string): string {
+/** Text with its character and entity references (&amp; &#233; …) decoded. */
+export function decodeEntities(s: string, part: string): string {
   return s.replace(/&([^;&]{0,10});?/g, (whole, name: string) => {
     if (whole.endsWith(";")) {
       if (name in NAMED) return NAMED[name];

@@ -1,6 +1,6 @@
 // A light element tree of a small XML part (workbook, relationships, content types, styles) that
 // remembers where each element sits in the text, so a change is a splice and the rest stays as it was.
-// The big sheet parts are never built into a tree: sheet-patch.ts streams them.
+// The big sheet parts are never built into a tree: the readers and sheet-patch.ts scan their bytes (xml-bytes.ts).
 import { SaxesParser } from "saxes";
 import { PackageError } from "./package-error";
 import { openTag } from "./xml-escape";
@@ -27,9 +27,6 @@ export interface XmlElement {
 }
 
 export const localName = (name: string) => name.slice(name.indexOf(":") + 1);
-
-/** Thrown by a scanXml handler to end the scan early. */
-export const STOP_SCAN = new Error("stop scan");
 
 /**
  * Runs saxes over a part's text; handlers receive each start and end tag with its offsets.
@@ -63,7 +60,6 @@ export function scanXml(
   try {
     parser.write(xml).close();
   } catch (e) {
-    if (e === STOP_SCAN) return;
     throw PackageError.damaged(`${part} is not valid XML: ${(e as Error).message}`);
   }
 }

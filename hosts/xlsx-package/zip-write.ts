@@ -1,12 +1,11 @@
 // Writes a zip archive: entries kept from the source are copied compressed, byte for byte; new or
-// changed contents are deflated.
-import { deflateSync } from "fflate";
-import { crc32 } from "./crc32";
+// changed contents are deflated (part-deflate.ts), unless they come deflated already.
 import { PackageError } from "./package-error";
+import { deflatePieces, type DeflatedPart } from "./part-deflate";
 import type { ZipEntry } from "./zip-read";
 
-/** An entry of the archive being written: copied from the source archive, or new bytes. */
-export type OutputEntry = { copy: ZipEntry } | { name: string; data: Uint8Array };
+/** An entry of the archive being written: copied from the source archive, new bytes (in pieces), or new bytes deflated. */
+export type OutputEntry = { copy: ZipEntry } | { name: string; data: Uint8Array | Uint8Array[] } | { name: string; deflated: DeflatedPart };
 
 /** 1980-01-01 00:00, the date Excel gives every part; it keeps the output the same run to run. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
@@ -15,17 +14,17 @@ const encoder = new TextEncoder();
 
 interface Prepared {
   e: Omit<ZipEntry, "dataStart" | "name">;
-  data: Uint8Array;
+  data: Uint8Array[];
 }
 
 function prepare(entry: OutputEntry, source: Uint8Array): Prepared {
   if ("copy" in entry) {
     const e = entry.copy;
     // Sizes go in the local header, so no data descriptor follows the data (flag bit 3 off).
-    return { e: { ...e, flags: e.flags & ~8 }, data: source.subarray(e.dataStart, e.dataStart + e.compressedSize) };
+    return { e: { ...e, flags: e.flags & ~8 }, data: [source.subarray(e.dataStart, e.dataStart + e.compressedSize)] };
   }
   const nameBytes = encoder.encode(entry.name);
-  const data = deflateSync(entry.data, { level: 6 });
+  const { data, crc, size } = "deflated" in entry ? entry.deflated : deflatePieces(Array.isArray(entry.data) ? entry.data : [entry.data]);
   return {
     e: {
       nameBytes,
@@ -35,9 +34,9 @@ function prepare(entry: OutputEntry, source: Uint8Array): Prepared {
       method: 8,
       time: 0,
       date: DOS_DATE,
-      crc: crc32(entry.data),
-      compressedSize: data.length,
-      size: entry.data.length,
+      crc,
+      compressedSize: data.reduce((n, d) => n + d.length, 0),
+      size,
       internalAttributes: 0,
       externalAttributes: 0,
     },
@@ -47,7 +46,7 @@ function prepare(entry: OutputEntry, source: Uint8Array): Prepared {
 
 export function writeZip(source: Uint8Array, entries: OutputEntry[]): Uint8Array {
   const items = entries.map((x) => prepare(x, source));
-  const localSize = items.reduce((n, { e, data }) => n + 30 + e.nameBytes.length + data.length, 0);
+  const localSize = items.reduce((n, { e }) => n + 30 + e.nameBytes.length + e.compressedSize, 0);
   const centralSize = items.reduce((n, { e }) => n + 46 + e.nameBytes.length, 0);
   if (localSize + centralSize > 0xfffffff0 || items.length > 0xfffe) {
     throw new PackageError("The workbook is too large to write (over 4 GB or 65,000 parts).");
@@ -70,8 +69,11 @@ export function writeZip(source: Uint8Array, entries: OutputEntry[]): Uint8Array
     view.setUint16(p + 26, e.nameBytes.length, true);
     view.setUint16(p + 28, 0, true);
     out.set(e.nameBytes, p + 30);
-    out.set(data, p + 30 + e.nameBytes.length);
-    p += 30 + e.nameBytes.length + data.length;
+    p += 30 + e.nameBytes.length;
+    for (const piece of data) {
+      out.set(piece, p);
+      p += piece.length;
+    }
   }
   const centralStart = p;
   items.forEach(({ e }, i) => {

@@ -1,5 +1,6 @@
 // The streaming sheet patcher on hand-written sheet XML.
-import { patchSheetXml, mergeCellEdits, type SheetChanges } from "../../hosts/xlsx-package/sheet-patch";
+import { strFromU8, strToU8 } from "fflate";
+import { patchSheet, patchSheetXml, mergeCellEdits, type SheetChanges } from "../../hosts/xlsx-package/sheet-patch";
 import { EMPTY_STYLES, StyleSheet } from "../../hosts/xlsx-package/style-sheet";
 import { PackageError } from "../../hosts/xlsx-package";
 
@@ -115,6 +116,32 @@ describe("patchSheetXml", () => {
   test("leaves the text untouched when nothing applies to it", () => {
     const xml = sheet('<dimension ref="A1"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>\r\n<pageMargins left="0.7"/>');
     expect(patch(xml, {}).xml).toBe(xml);
+  });
+});
+
+describe("patchSheet streaming", () => {
+  test("a big sheet handed to a sink from <sheetData> on is the same as held whole; the dimension comes out right", () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 2}" spans="1:2"><c r="A${i + 2}"><v>${i}</v></c><c r="B${i + 2}" t="s"><v>${i % 50}</v></c></row>`).join("");
+    const xml = sheet(`<dimension ref="A2:B20001"/><cols><col min="2" max="2" width="9" customWidth="1"/></cols><sheetData>${rows}</sheetData><mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells>`);
+    const changes: SheetChanges = {
+      cells: [
+        { row: 1, column: 1, value: "header" },
+        { row: 15_000, column: 3, value: "note" },
+        { row: 15_000, column: 2, style: { bold: true } },
+        { row: 20_005, column: 4, value: 4 },
+      ],
+      columnWidths: [{ column: 3, width: 20 }],
+    };
+    const held = patch(xml, changes).xml;
+    const styles = new StyleSheet(EMPTY_STYLES, "xl/styles.xml");
+    const streamed: Uint8Array[] = [];
+    const result = patchSheet(strToU8(xml), "xl/worksheets/sheet1.xml", changes, { styles, date1904: false, sheet: "Test" }, (piece) => streamed.push(piece.slice()));
+    expect(streamed.length).toBeGreaterThan(3);
+    expect(strFromU8(Buffer.concat(result.pieces))).toBe(held.slice(0, held.indexOf("<sheetData>")));
+    expect(new TextDecoder().decode(Buffer.concat([...result.pieces, ...streamed]))).toBe(held);
+    expect(held).toContain('<dimension ref="A1:D20005"/>');
+    expect(held).toContain('<row r="15000" spans="1:3"><c r="A15000"><v>14998</v></c><c r="B15000" s="1" t="s"><v>48</v></c><c r="C15000" t="inlineStr"><is><t xml:space="preserve">note</t></is></c></row>');
+    expect(held).toContain('<row r="20005"><c r="D20005"><v>4</v></c></row></sheetData><mergeCells count="1">');
   });
 });
 

@@ -1,7 +1,7 @@
 // The byte-level XML scanner of the big parts, and the text of one element (numbers, strings).
 import { strToU8 } from "fflate";
 import { PackageError } from "../../hosts/xlsx-package";
-import { AttributeCursor, EL, XmlByteScanner, type XmlByteHandler } from "../../hosts/xlsx-package/xml-bytes";
+import { AttributeCursor, attributesOf, columnOfBytes, digitsOf, EL, XmlByteScanner, type XmlByteHandler } from "../../hosts/xlsx-package/xml-bytes";
 import { ElementText } from "../../hosts/xlsx-package/xml-text";
 
 const NAMES = Object.fromEntries(Object.entries(EL).map(([k, v]) => [v, k]));
@@ -103,6 +103,45 @@ describe("XmlByteScanner", () => {
     ["UTF-16", new Uint8Array([0xff, 0xfe, 60, 0, 97, 0]), "it is saved as UTF-16, which Excel never writes"],
   ])("%s is damage, in plain words", (_label, xml, why) => {
     expect(() => events(xml)).toThrow(new PackageError(`The workbook file is damaged (test.xml is not valid XML: ${why}). Open it in Excel, let Excel repair it, save it and try again.`));
+  });
+});
+
+describe("scanAll", () => {
+  test("hands on each tag's offsets in the one array scanned, a byte-order mark dropped", () => {
+    const xml = '<x:ws xmlns:x="urn:x"><x:dimension ref="A1"/><cols><col min="1" max="2" style="3"/></cols><x:sheetData><row r="7"/></x:sheetData></x:ws>';
+    const seen: string[] = [];
+    const handler: XmlByteHandler = {
+      open(id, b, as, ae, selfClosing, ts, te) {
+        seen.push(`${NAMES[id]} ${latin1(b, ts, te)} attributes=${JSON.stringify(attributesOf(b, as, ae, "test.xml"))}`);
+      },
+      close(id, ts, te) {
+        // Offsets in the array scanned, which has no byte-order mark.
+        seen.push(`/${NAMES[id]} ${latin1(strToU8(xml), ts, te)}`);
+      },
+      text() {},
+    };
+    const bytes = strToU8("\ufeff" + xml);
+    const scanned = new XmlByteScanner(handler, "test.xml").scanAll(bytes);
+    expect(scanned.length).toBe(bytes.length - 3);
+    expect(seen).toEqual([
+      'other <x:ws xmlns:x="urn:x"> attributes={"xmlns:x":"urn:x"}',
+      'dimension <x:dimension ref="A1"/> attributes={"ref":"A1"}',
+      "cols <cols> attributes={}",
+      'col <col min="1" max="2" style="3"/> attributes={"min":"1","max":"2","style":"3"}',
+      "/cols </cols>",
+      "sheetData <x:sheetData> attributes={}",
+      'row <row r="7"/> attributes={"r":"7"}',
+      "/sheetData </x:sheetData>",
+      "/other </x:ws>",
+    ]);
+    expect(() => new XmlByteScanner(handler, "test.xml").scanAll(strToU8("<a><b>"))).toThrow(/it ends before its last element is closed/);
+  });
+
+  test("attribute values are decoded; digits and column letters are read from bytes", () => {
+    const b = strToU8(`<c note="a &amp; b &#233;" r='AB12' s="15"/>`);
+    expect(attributesOf(b, 2, b.length - 2, "test.xml")).toEqual({ note: "a & b é", r: "AB12", s: "15" });
+    const ref = strToU8("AB12");
+    expect([columnOfBytes(ref, 0, 4), digitsOf(ref, 0, 4), columnOfBytes(strToU8("12"), 0, 2)]).toEqual([28, 12, 0]);
   });
 });
 

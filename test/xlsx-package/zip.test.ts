@@ -1,6 +1,6 @@
 // The zip container: reading the central directory, copying entries compressed, writing new ones.
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { crc32 } from "../../hosts/xlsx-package/crc32";
+import { crc32, crc32Combine } from "../../hosts/xlsx-package/crc32";
 import { entryBytes, readZip } from "../../hosts/xlsx-package/zip-read";
 import { writeZip } from "../../hosts/xlsx-package/zip-write";
 import { PackageError } from "../../hosts/xlsx-package";
@@ -8,9 +8,15 @@ import { PackageError } from "../../hosts/xlsx-package";
 const archive = zipSync({ "a.xml": strToU8("<a>" + "x".repeat(5000) + "</a>"), "folder/b.bin": [new Uint8Array([1, 2, 3]), { level: 0 }], "ünï.txt": strToU8("名前") });
 
 describe("zip", () => {
-  test("crc32 is the zip checksum", () => {
+  test("crc32 is the zip checksum, over one array or continued over pieces; crc32Combine joins two", () => {
     expect(crc32(strToU8("123456789"))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array())).toBe(0);
+    const data = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 2654435761) >>> 24);
+    for (const cut of [0, 1, 7, 8, 9, 4096, 9999, 10_000]) {
+      const [a, b] = [data.subarray(0, cut), data.subarray(cut)];
+      expect(crc32(b, crc32(a))).toBe(crc32(data));
+      expect(crc32Combine(crc32(a), crc32(b), b.length)).toBe(crc32(data));
+    }
   });
 
   test("reads entries, deflated and stored, with UTF-8 names", () => {
