@@ -16,7 +16,7 @@ import { SchoolExplanation } from "./components/SchoolExplanation";
 import { LaSummaryPanel } from "./components/LaSummaryPanel";
 
 const useStyles = makeStyles({
-  pane: { display: "flex", flexDirection: "column", minHeight: "100vh", maxWidth: "640px", margin: "0 auto", backgroundColor: tokens.colorNeutralBackground1 },
+  pane: { display: "flex", flexDirection: "column", minHeight: "100vh", maxWidth: "640px", margin: "0 auto", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
 });
 
 export function App(props: { mode: "office" | "browser"; engine: EngineWorker; officeHost?: PaneHost }) {
@@ -26,19 +26,55 @@ export function App(props: { mode: "office" | "browser"; engine: EngineWorker; o
   return (
     <main className={styles.pane}>
       <Header mode={props.mode} />
-      {props.mode === "browser" && <FilePanel fileName={pane.fileName} busy={pane.busy} canDownload={pane.canDownload} onUpload={actions.upload} onDownload={actions.download} />}
+      {props.mode === "browser" && (
+        <FilePanel
+          fileName={pane.fileName}
+          busy={pane.busy}
+          canDownload={pane.canDownload}
+          status={pane.status}
+          onUpload={actions.upload}
+          onDownload={actions.download}
+          onCancel={actions.cancel}
+        />
+      )}
       <RulesetPicker
         options={pane.options}
         selected={pane.chosen.key}
         ruleset={pane.chosen.ruleset}
         busy={pane.busy}
+        checking={pane.status.progress?.cancel === "check"}
         canStore={pane.canStore}
+        status={pane.status}
         onSelect={actions.selectRuleset}
         onFile={actions.addRulesetFile}
         onStore={actions.storeRuleset}
+        onCancel={actions.cancel}
       />
-      {pane.host && <TablePicker matches={pane.matches} selected={pane.targetId} busy={pane.busy} onSelect={actions.pickTarget} onRefresh={actions.refreshTargets} />}
-      <RunPanel status={pane.status} canRun={pane.canRun} canClear={pane.canClear} onRun={actions.run} onClear={actions.clear} onCancel={actions.cancel} />
+      {pane.host && (
+        <TablePicker
+          matches={pane.matches}
+          selected={pane.targetId}
+          ruleset={pane.chosen.ruleset}
+          fit={pane.fit}
+          better={pane.better}
+          busy={pane.busy}
+          status={pane.status}
+          onSelect={actions.pickTarget}
+          onRefresh={actions.refreshTargets}
+          onUseRuleset={actions.selectRuleset}
+          onCancel={actions.cancel}
+        />
+      )}
+      <RunPanel
+        status={pane.status}
+        canRun={pane.canRun}
+        runBlocked={pane.runBlocked}
+        canClear={pane.canClear}
+        onRun={actions.run}
+        onClear={actions.clear}
+        onCancel={actions.cancel}
+        onOffer={actions.selectRuleset}
+      />
       {lastRun && (
         <>
           <SchoolList

@@ -3,15 +3,17 @@
 // run produced together with the ruleset it ran with, so the results shown never take bands or
 // colours from a ruleset picked since. All Excel and file work goes through the PaneHost; the
 // engine itself runs in the engine worker, so a long job (opening, checking a ruleset, running)
-// can be cancelled at once, and a cancelled run writes nothing.
+// can be cancelled at once, and a cancelled run writes nothing. Each job's progress and outcome
+// are shown at the part of the pane that started it (its "place"), where the officer is looking.
 import * as React from "react";
 import { parseRuleset, ukDate, type RowResult, type Ruleset } from "../engine";
 import { BUNDLED_RULESETS, type RulesetText } from "./bundled-rulesets";
 import type { EngineWorker } from "./engine-client";
 import { FilePaneHost } from "./file-pane-host";
 import { describeError, type Message } from "./messages";
-import type { PaneHost, RulesetInUse, RunOutcome, Target } from "./pane-host";
-import { rankTargets } from "./target-match";
+import { PHASES, type PaneHost, type RulesetInUse, type RunOutcome, type Target } from "./pane-host";
+import { betterFit, fitOf, type BetterFit, type Candidate, type Fit } from "./ruleset-fit";
+import { rankTargets, showsResults } from "./target-match";
 import { CancelledError } from "./worker-errors";
 
 const STORED_KEY = "stored";
@@ -21,7 +23,11 @@ const FILE_PREFIX = "file:";
 /** A job the officer can cancel while it is in progress: what Cancel would stop. */
 export type Cancellable = "run" | "open" | "check";
 
+/** The part of the pane a job belongs to, where its progress and outcome are shown. */
+export type Place = "workbook" | "ruleset" | "data" | "run";
+
 export interface RunStatus {
+  place: Place;
   /** A job in progress; `cancel` says what Cancel stops, null when it cannot be (writing in Excel). */
   progress: { fraction: number; label: string; cancel: Cancellable | null } | null;
   message: Message | null;
@@ -32,6 +38,12 @@ export interface RunStatus {
 /** The picked ruleset: its option in the picker, and the text parsed. */
 interface Chosen extends RulesetInUse {
   key: string;
+}
+
+/** How the school data fitted the ruleset a run used, and a ruleset that would have fitted clearly better. */
+export interface RunFit {
+  fit: Fit;
+  better: BetterFit | null;
 }
 
 /** What the last run produced, the ruleset it ran with, and the school picked from it. */
@@ -46,6 +58,10 @@ export interface PaneState {
   fileName: string | null;
   options: RulesetText[];
   chosen: Chosen;
+  /** The rulesets parsed on this page, by option key (the bundled ones, and others once checked and picked). */
+  known: Record<string, Ruleset>;
+  /** The uploaded file has changed since it was opened (run, cleared, ruleset stored): there is something to download. */
+  fileChanged: boolean;
   targets: Target[];
   targetId: string | null;
   status: RunStatus;
@@ -62,21 +78,21 @@ export type PaneAction =
   /** The same tables after a run changed them: the pick stays. */
   | { type: "targetsRelisted"; targets: Target[] }
   | { type: "targetPicked"; id: string }
-  | { type: "started"; fraction: number; label: string; cancel?: Cancellable }
+  | { type: "started"; place: Place; fraction: number; label: string; cancel?: Cancellable }
   /** Progress of the job under way; late progress from a cancelled job is ignored. */
   | { type: "progressed"; fraction: number; label: string }
   /** The run has started writing into the workbook in Excel: it can no longer be cancelled. */
   | { type: "committing" }
   /** The officer cancelled the job in progress (if it could be). */
   | { type: "cancelled" }
-  | { type: "ran"; outcome: RunOutcome; ruleset: Ruleset }
+  | { type: "ran"; outcome: RunOutcome; ruleset: Ruleset; fit?: RunFit | null }
   | { type: "cleared"; text: string }
   /** A school picked in the list or, inside Excel, by selecting a cell in its row. */
   | { type: "schoolPicked"; sheet: string; row: number }
-  | { type: "failed"; error: unknown };
+  | { type: "failed"; error: unknown; place: Place };
 
-const idle: RunStatus = { progress: null, message: null, warnings: [] };
-const say = (message: Message, warnings: string[] = []): RunStatus => ({ progress: null, message, warnings });
+const idle: RunStatus = { place: "run", progress: null, message: null, warnings: [] };
+const say = (message: Message, place: Place = "run", warnings: string[] = []): RunStatus => ({ place, progress: null, message, warnings });
 const CANCELLED: Record<Cancellable, (s: PaneState) => Message> = {
   run: () => ({ intent: "warning", title: "Run cancelled", body: "The run was stopped before it wrote anything: nothing was written to the workbook." }),
   open: (s) => ({ intent: "info", title: "Opening cancelled", body: `The workbook was not opened.${s.fileName ? ` ${s.fileName} is still open.` : ""}` }),
@@ -91,12 +107,15 @@ function withOption(options: RulesetText[], option: RulesetText): RulesetText[] 
 }
 
 export function initialState(host: PaneHost | null): PaneState {
+  const known = Object.fromEntries(BUNDLED_RULESETS.map((b) => [b.key, parseRuleset(b.text, b.source)]));
   const first = BUNDLED_RULESETS[0];
   return {
     host,
     fileName: null,
     options: BUNDLED_RULESETS,
-    chosen: { key: first.key, text: first, ruleset: parseRuleset(first.text, first.source) },
+    chosen: { key: first.key, text: first, ruleset: known[first.key] },
+    known,
+    fileChanged: false,
     targets: [],
     targetId: null,
     status: idle,
@@ -107,15 +126,17 @@ export function initialState(host: PaneHost | null): PaneState {
 export function reduce(s: PaneState, a: PaneAction): PaneState {
   switch (a.type) {
     case "workbookOpened":
-      return { ...s, host: a.host, fileName: a.fileName, lastRun: null, status: idle };
+      return { ...s, host: a.host, fileName: a.fileName, targets: [], targetId: null, lastRun: null, fileChanged: false, status: idle };
     case "storedRulesetRead": {
       const others = s.options.filter((o) => o.key !== STORED_KEY);
-      return { ...s, options: a.option ? [a.option, ...others] : others };
+      const { [STORED_KEY]: _old, ...known } = s.known;
+      return { ...s, options: a.option ? [a.option, ...others] : others, known };
     }
     case "rulesetChosen":
       return {
         ...s,
         chosen: a.chosen,
+        known: { ...s.known, [a.chosen.key]: a.chosen.ruleset },
         options: a.option ? withOption(s.options, a.option) : s.options,
         targetId: bestTarget(s.targets, a.chosen.ruleset) ?? s.targetId,
         status: idle,
@@ -127,7 +148,9 @@ export function reduce(s: PaneState, a: PaneAction): PaneState {
         ...s,
         options: withOption(s.options, text),
         chosen: { ...a.chosen, key: STORED_KEY, text },
-        status: say({ intent: "success", title: "Ruleset stored", body: `${title} (${version}) is now kept in this workbook and will be picked when it is opened.` }),
+        known: { ...s.known, [STORED_KEY]: a.chosen.ruleset },
+        fileChanged: true,
+        status: say({ intent: "success", title: "Ruleset stored", body: `${title} (${version}) is now kept in this workbook and will be picked when it is opened.` }, "ruleset"),
       };
     }
     case "workbookScanned":
@@ -137,40 +160,65 @@ export function reduce(s: PaneState, a: PaneAction): PaneState {
     case "targetPicked":
       return { ...s, targetId: a.id };
     case "started":
-      return { ...s, status: { progress: { fraction: a.fraction, label: a.label, cancel: a.cancel ?? null }, message: null, warnings: [] } };
+      return { ...s, status: { place: a.place, progress: { fraction: a.fraction, label: a.label, cancel: a.cancel ?? null }, message: null, warnings: [] } };
     case "progressed": {
       const progress = s.status.progress;
       return progress ? { ...s, status: { ...s.status, progress: { ...progress, fraction: a.fraction, label: a.label } } } : s;
     }
     case "committing": {
+      // Writing starts now (the next progress comes after Excel's first requests): say so at once.
       const progress = s.status.progress;
-      return progress?.cancel ? { ...s, status: { ...s.status, progress: { ...progress, cancel: null } } } : s;
+      if (!progress?.cancel) return s;
+      return { ...s, status: { ...s.status, progress: { fraction: Math.max(progress.fraction, PHASES.write[0]), label: "Writing results…", cancel: null } } };
     }
     case "cancelled": {
-      const cancel = s.status.progress?.cancel;
-      return cancel ? { ...s, status: say(CANCELLED[cancel](s)) } : s;
+      const { progress, place } = s.status;
+      return progress?.cancel ? { ...s, status: say(CANCELLED[progress.cancel](s), place) } : s;
     }
     case "ran": {
       const { outcome, ruleset } = a;
-      const rows = outcome.result.rows;
-      const counts = ruleset.bands.map((b) => `${b.id} ${rows.filter((r) => r.band === b.id).length}`).join(" · ");
-      const body = `On '${outcome.result.sheet}' with ${ruleset.title} (${ruleset.version}), as of ${ukDate(outcome.result.asOf)}.\n${counts}`;
       return {
         ...s,
         lastRun: { outcome, ruleset, selectedRow: null },
-        status: say({ intent: "success", title: `Categorised ${rows.length.toLocaleString("en-GB")} schools`, body }, [...outcome.notes, ...outcome.result.warnings]),
+        fileChanged: s.host?.kind === "browser" || s.fileChanged,
+        status: say(ranMessage(outcome, ruleset, a.fit ?? null), "run", [...outcome.notes, ...outcome.result.warnings]),
       };
     }
     case "cleared":
-      return { ...s, lastRun: null, status: say({ intent: "info", title: "Results cleared", body: a.text }) };
+      return { ...s, lastRun: null, fileChanged: s.host?.kind === "browser" || s.fileChanged, status: say({ intent: "info", title: "Results cleared", body: a.text }) };
     case "schoolPicked": {
       const run = s.lastRun;
       if (!run || run.outcome.result.sheet !== a.sheet || !run.outcome.result.rows.some((r) => r.row === a.row)) return s;
       return { ...s, lastRun: { ...run, selectedRow: a.row } };
     }
-    case "failed":
-      return { ...s, status: say(describeError(a.error)) };
+    case "failed": {
+      const message = describeError(a.error);
+      // A ruleset refused at the picker: the one in use stays.
+      if (a.place === "ruleset") message.after = `${s.chosen.ruleset.title} (${s.chosen.ruleset.version}) is still in use.`;
+      return { ...s, status: say(message, a.place) };
+    }
   }
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** What a run says: green when the data fitted the ruleset, a warning (with a better ruleset offered, if there is one) when not. */
+function ranMessage(outcome: RunOutcome, ruleset: Ruleset, fitted: RunFit | null): Message {
+  const { sheet, asOf, rows } = outcome.result;
+  const counts = ruleset.bands.map((b) => `${b.id} ${rows.filter((r) => r.band === b.id).length}`).join(" · ");
+  const ran = `On '${sheet}' with ${ruleset.title} (${ruleset.version}), as of ${ukDate(asOf)}.\n${counts}`;
+  const title = `Categorised ${rows.length.toLocaleString("en-GB")} schools`;
+  if (!fitted || (!fitted.fit.poor && !fitted.better)) return { intent: "success", title, body: ran };
+  const { fit, better } = fitted;
+  const offer = better ? { key: better.key, label: better.label } : undefined;
+  const alternative = better ? ` ${better.label} fits this data better (${percent(better.fit.share)} of its fields found).` : "";
+  if (fit.poor) {
+    const why =
+      `Only ${fit.found} of the ${fit.fields} fields ${ruleset.title} uses were found (${percent(fit.share)}), so rules needing the others could not be checked ` +
+      `and schools may be in the wrong category.${alternative || " Check that this is the right workbook for the ruleset."}`;
+    return { intent: "warning", title: `${title}, but the data fits the ruleset poorly`, body: `${why}\n${ran}`, offer };
+  }
+  return { intent: "warning", title: `${title}, but another ruleset fits better`, body: `${alternative.trim()}\n${ran}`, offer };
 }
 
 type Dispatch = React.Dispatch<PaneAction>;
@@ -180,7 +228,7 @@ function choose(dispatch: Dispatch, text: RulesetText, option?: RulesetText): vo
   try {
     dispatch({ type: "rulesetChosen", chosen: { key: text.key, text, ruleset: parseRuleset(text.text, text.source) }, option });
   } catch (error) {
-    dispatch({ type: "failed", error });
+    dispatch({ type: "failed", error, place: "ruleset" });
   }
 }
 
@@ -189,32 +237,35 @@ const isBundled = (text: RulesetText) => BUNDLED_RULESETS.some((b) => b.key === 
 /**
  * Picks a ruleset. A bundled one is ours and is parsed here; any other (a file, the workbook's) is
  * checked in the worker first, where a hostile one can only hang what Cancel stops, and is parsed
- * here once it has passed.
+ * here once it has passed. `latest` says whether this is still the last pick asked for: the
+ * ruleset list stays usable while a check runs (arrow keys go on through it), and a check that
+ * finishes after a later pick is ignored.
  */
-async function pick(dispatch: Dispatch, engine: EngineWorker, signal: AbortSignal, text: RulesetText, option?: RulesetText): Promise<void> {
+async function pick(dispatch: Dispatch, engine: EngineWorker, signal: AbortSignal, latest: () => boolean, text: RulesetText, option?: RulesetText): Promise<void> {
+  const live = () => !signal.aborted && latest();
   if (!isBundled(text)) {
-    dispatch({ type: "started", fraction: 0, label: `Checking ${text.source}…`, cancel: "check" });
+    dispatch({ type: "started", place: "ruleset", fraction: 0, label: `Checking ${text.source}…`, cancel: "check" });
     try {
       await engine.request({ kind: "checkRuleset", ruleset: { text: text.text, source: text.source } }, { signal });
     } catch (error) {
-      if (!signal.aborted) dispatch({ type: "failed", error });
+      if (live()) dispatch({ type: "failed", error, place: "ruleset" });
       return;
     }
-    if (signal.aborted) return;
+    if (!live()) return;
   }
   choose(dispatch, text, option);
 }
 
 /** Whenever a workbook is (re)opened: find its tables, and pick its stored ruleset if it has one. */
-async function scanWorkbook(dispatch: Dispatch, engine: EngineWorker, host: PaneHost, signal: AbortSignal): Promise<void> {
+async function scanWorkbook(dispatch: Dispatch, engine: EngineWorker, host: PaneHost, signal: AbortSignal, latest: () => boolean): Promise<void> {
   try {
     const stored = await host.readStoredRuleset();
     const option = stored ? { key: STORED_KEY, label: STORED_LABEL, text: stored, source: "the ruleset stored in this workbook" } : null;
     dispatch({ type: "storedRulesetRead", option });
     dispatch({ type: "workbookScanned", targets: await host.listTargets() });
-    if (option) await pick(dispatch, engine, signal, option);
+    if (option) await pick(dispatch, engine, signal, latest, option);
   } catch (error) {
-    if (!signal.aborted) dispatch({ type: "failed", error });
+    if (!signal.aborted) dispatch({ type: "failed", error, place: "data" });
   }
 }
 
@@ -229,19 +280,46 @@ function saveFile(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }
 
+/** Why Run cannot be pressed, in words, or null when it can. */
+function runBlockedBy(host: PaneHost | null, target: Target | null, fit: Fit | null, ruleset: Ruleset, better: BetterFit | null): string | null {
+  if (!host) return "Open a workbook first.";
+  if (!target) return "No table or sheet with school data was found in this workbook. Add the data, then Refresh.";
+  if (fit?.missingRequired.length) {
+    const missing = fit.missingRequired.map((m) => `'${m}'`).join(" and ");
+    const instead = better ? ` Use ${better.label}, which fits this data, or add` : " Add";
+    return `${target.label} has no column for ${missing}, which ${ruleset.title} needs.${instead} the column, or pick another table or sheet.`;
+  }
+  return null;
+}
+
 /** The pane's state and actions; engine is the engine worker, officeHost the open workbook inside Excel. */
 export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
   const [state, dispatch] = React.useReducer(reduce, officeHost ?? null, initialState);
-  const { host, chosen, targets, targetId, status, lastRun } = state;
-  const fail = (error: unknown) => dispatch({ type: "failed", error });
+  const { host, chosen, targets, targetId, status, lastRun, options, known } = state;
+  const fail = (place: Place) => (error: unknown) => dispatch({ type: "failed", error, place });
   const target = targets.find((t) => t.id === targetId) ?? null;
   const matches = React.useMemo(() => rankTargets(targets, chosen.ruleset), [targets, chosen]);
+  const match = matches.find((m) => m.target.id === targetId) ?? null;
+  const fit = React.useMemo(() => (match ? fitOf(match) : null), [match]);
+  // Other rulesets this page has parsed, to offer one that fits the data clearly better.
+  const better = React.useMemo(() => {
+    if (!target || !fit) return null;
+    const candidates: Candidate[] = options.flatMap((o) => (o.key !== chosen.key && o.text !== chosen.text.text && known[o.key] ? [{ key: o.key, label: o.label, ruleset: known[o.key] }] : []));
+    return betterFit(target, fit, candidates);
+  }, [target, fit, options, known, chosen]);
+  const runBlocked = runBlockedBy(host, target, fit, chosen.ruleset, better);
   // The job Cancel would stop: each job that can be cancelled starts with a new controller.
   const job = React.useRef<AbortController | null>(null);
   const begin = () => (job.current = new AbortController()).signal;
+  // Each ruleset pick asked for: only the last one asked for is taken.
+  const picks = React.useRef(0);
+  const newPick = () => {
+    const n = ++picks.current;
+    return () => n === picks.current;
+  };
 
   React.useEffect(() => {
-    if (officeHost) void scanWorkbook(dispatch, engine, officeHost, (job.current = new AbortController()).signal);
+    if (officeHost) void scanWorkbook(dispatch, engine, officeHost, (job.current = new AbortController()).signal, newPick());
   }, [engine, officeHost]);
 
   // Inside Excel, selecting a cell in a school's row picks that school.
@@ -251,7 +329,7 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
     let stopped = false;
     host.watchSelection((sheet, row) => dispatch({ type: "schoolPicked", sheet, row })).then(
       (s) => (stopped ? void s() : (stop = s)),
-      (error) => dispatch({ type: "failed", error }),
+      (error) => dispatch({ type: "failed", error, place: "run" }),
     );
     return () => {
       stopped = true;
@@ -259,18 +337,25 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
     };
   }, [host]);
 
+  /** The workbook changed (a run added columns, Clear took them away): list its tables again, keeping the pick. */
+  const relist = (h: PaneHost) =>
+    h.listTargets().then(
+      (found) => dispatch({ type: "targetsRelisted", targets: found }),
+      (error) => error instanceof CancelledError || fail("data")(error),
+    );
+
   const actions = {
     selectRuleset(key: string) {
-      const option = state.options.find((o) => o.key === key);
-      if (option) void pick(dispatch, engine, begin(), option);
+      const option = options.find((o) => o.key === key);
+      if (option) void pick(dispatch, engine, begin(), newPick(), option);
     },
 
     async addRulesetFile(file: File) {
       try {
         const option: RulesetText = { key: `${FILE_PREFIX}${file.name}`, label: `${file.name} (file)`, text: await file.text(), source: file.name };
-        await pick(dispatch, engine, begin(), option, option);
+        await pick(dispatch, engine, begin(), newPick(), option, option);
       } catch (error) {
-        fail(error);
+        fail("ruleset")(error);
       }
     },
 
@@ -280,26 +365,26 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
         await host.storeRuleset(chosen.text.text);
         dispatch({ type: "rulesetStored", chosen });
       } catch (error) {
-        fail(error);
+        fail("ruleset")(error);
       }
     },
 
     pickTarget: (id: string) => dispatch({ type: "targetPicked", id }),
 
     refreshTargets() {
-      if (host) void scanWorkbook(dispatch, engine, host, begin());
+      if (host) void scanWorkbook(dispatch, engine, host, begin(), newPick());
     },
 
     async upload(file: File) {
       const signal = begin();
       try {
-        dispatch({ type: "started", fraction: 0, label: `Opening ${file.name}…`, cancel: "open" });
+        dispatch({ type: "started", place: "workbook", fraction: 0, label: `Opening ${file.name}…`, cancel: "open" });
         const h = await FilePaneHost.open(engine, await file.arrayBuffer(), file.name, signal);
         if (signal.aborted) return;
         dispatch({ type: "workbookOpened", host: h, fileName: file.name });
-        await scanWorkbook(dispatch, engine, h, signal);
+        await scanWorkbook(dispatch, engine, h, signal, newPick());
       } catch (error) {
-        if (!signal.aborted) fail(error);
+        if (!signal.aborted) fail("workbook")(error);
       }
     },
 
@@ -308,15 +393,16 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
       try {
         saveFile(host.download(), host.downloadName);
       } catch (error) {
-        fail(error);
+        fail("workbook")(error);
       }
     },
 
     async run() {
-      if (!host || !target) return;
+      if (!host || !target || runBlocked) return;
       const { ruleset } = chosen;
+      const fitted = fit && { fit, better };
       const signal = begin();
-      dispatch({ type: "started", fraction: 0, label: "Starting…", cancel: "run" });
+      dispatch({ type: "started", place: "run", fraction: 0, label: "Starting…", cancel: "run" });
       try {
         const outcome = await host.run(target, chosen, {
           signal,
@@ -324,16 +410,11 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
           committing: () => signal.aborted || dispatch({ type: "committing" }),
         });
         if (signal.aborted) return;
-        dispatch({ type: "ran", outcome, ruleset });
+        dispatch({ type: "ran", outcome, ruleset, fit: fitted });
         // The run added columns (and a summary sheet) to the file: list its sheets again.
-        if (host.kind === "browser") {
-          host.listTargets().then(
-            (found) => dispatch({ type: "targetsRelisted", targets: found }),
-            (error) => error instanceof CancelledError || fail(error),
-          );
-        }
+        if (host.kind === "browser") void relist(host);
       } catch (error) {
-        if (!signal.aborted) fail(error);
+        if (!signal.aborted) fail("run")(error);
       }
     },
 
@@ -346,11 +427,12 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
 
     async clear() {
       if (!host || !target) return;
-      dispatch({ type: "started", fraction: 0.5, label: "Clearing results…" });
+      dispatch({ type: "started", place: "run", fraction: 0.5, label: "Clearing results…" });
       try {
         dispatch({ type: "cleared", text: await host.clear(target) });
+        void relist(host);
       } catch (error) {
-        fail(error);
+        fail("run")(error);
       }
     },
 
@@ -358,18 +440,26 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
       if (!lastRun) return;
       const { sheet } = lastRun.outcome.result;
       dispatch({ type: "schoolPicked", sheet, row: r.row });
-      host?.showRow?.(sheet, r.row, lastRun.outcome.plan.firstColumn).catch(fail);
+      host?.showRow?.(sheet, r.row, lastRun.outcome.plan.firstColumn).catch(fail("run"));
     },
   };
 
+  const busy = !!status.progress;
   return {
     ...state,
     matches,
-    busy: !!status.progress,
-    canDownload: host?.kind === "browser",
+    /** How the picked table fits the picked ruleset, and a ruleset that fits it clearly better. */
+    fit,
+    better,
+    busy,
+    /** Outside Office: the file has changed (a run, Clear, a stored ruleset), so there is a result to download. */
+    canDownload: host?.kind === "browser" && state.fileChanged,
     canStore: !!host && chosen.key !== STORED_KEY,
-    canRun: !!host && !!target,
-    canClear: !!host && !!target,
+    canRun: !runBlocked,
+    /** Why Run cannot be pressed, shown beside it. */
+    runBlocked,
+    /** Clear only when there are results on the picked table's sheet: this session's run, or an earlier one's columns. */
+    canClear: !!host && !!target && (lastRun?.outcome.result.sheet === target.sheet || showsResults(target, targets)),
     /** The school picked from the last run, if any. */
     selected: lastRun?.outcome.result.rows.find((r) => r.row === lastRun.selectedRow) ?? null,
     actions,

@@ -1,37 +1,53 @@
-// Choosing the ruleset: a bundled one, a JSON file, or the one stored in the workbook.
+// Choosing the ruleset: a bundled one, the one stored in the workbook, or a JSON file (opened with
+// its own button, so moving through the list with the arrow keys never opens the file dialog).
+// A file's check, and any problem with it, in words with line and column, are shown here.
 import * as React from "react";
 import { Button, Caption1, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
 import type { Ruleset } from "../../engine";
 import type { RulesetText } from "../bundled-rulesets";
+import type { RunStatus } from "../use-pane";
 import { Section } from "./Section";
+import { StatusArea } from "./StatusArea";
 
 const useStyles = makeStyles({ row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" } });
-
-export const FILE_KEY = "file";
 
 export function RulesetPicker(props: {
   options: RulesetText[];
   selected: string | null;
   ruleset: Ruleset | null;
   busy: boolean;
+  /** A ruleset is being checked: the list stays usable, and a later pick wins. */
+  checking: boolean;
   canStore: boolean;
+  status: RunStatus;
   onSelect: (key: string) => void;
   onFile: (file: File) => void;
   onStore: () => void;
+  onCancel: () => void;
 }) {
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
+  // The option last asked for, shown while it is being checked (the pick changes once it has passed).
+  const [asked, setAsked] = React.useState<string | null>(null);
   return (
     <Section title="Ruleset">
       <Field label="Rules to categorise with">
-        <Select id="ruleset-select" value={props.selected ?? ""} disabled={props.busy} onChange={(_, d) => (d.value === FILE_KEY ? input.current?.click() : props.onSelect(d.value))}>
+        {/* Not disabled while a ruleset is being checked: that would take the focus from it mid-way through the list. */}
+        <Select
+          id="ruleset-select"
+          value={(props.checking && asked) || (props.selected ?? "")}
+          disabled={props.busy && !props.checking}
+          onChange={(_, d) => {
+            setAsked(d.value);
+            props.onSelect(d.value);
+          }}
+        >
           {props.selected === null && <option value="">Choose a ruleset…</option>}
           {props.options.map((o) => (
             <option key={o.key} value={o.key}>
               {o.label}
             </option>
           ))}
-          <option value={FILE_KEY}>From a JSON file…</option>
         </Select>
       </Field>
       <input
@@ -52,10 +68,18 @@ export function RulesetPicker(props: {
         </Caption1>
       )}
       <div className={styles.row}>
-        <Button size="small" disabled={!props.canStore || props.busy} onClick={props.onStore} title="Keep this ruleset inside the workbook, so it travels with the file">
+        <Button size="small" disabledFocusable={props.busy} onClick={() => {
+            setAsked(null);
+            input.current?.click();
+          }}
+          title="Use a ruleset JSON file, such as one from your policy lead" data-testid="ruleset-file-button">
+          Open a ruleset file…
+        </Button>
+        <Button size="small" disabledFocusable={!props.canStore || props.busy} onClick={props.onStore} title="Keep this ruleset inside the workbook, so it travels with the file">
           Store in workbook
         </Button>
       </div>
+      <StatusArea status={props.status} place="ruleset" onCancel={props.onCancel} />
     </Section>
   );
 }

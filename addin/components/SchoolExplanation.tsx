@@ -76,7 +76,10 @@ export function SchoolExplanation(props: { row: RowResult; ruleset: Ruleset }) {
       ))}
       <details>
         <summary>Every rule checked</summary>
-        <pre className={styles.lines}>{explainRow(row).join("\n")}</pre>
+        {/* Focusable, so the keyboard can scroll it. */}
+        <pre className={styles.lines} tabIndex={0} role="region" aria-label="Every rule checked" data-testid="every-rule">
+          {explainRow(row).join("\n")}
+        </pre>
       </details>
     </Section>
   );

@@ -27,9 +27,9 @@ afterAll(async () => {
   await pane?.close();
 });
 
-/** Each badge in the school list: its text and colours. */
+/** Each badge in the school list (a chip for each category, then the schools in view): its text and colours. */
 async function listBadges() {
-  return pane.page.locator("[data-testid=school-list] button[data-row] .fui-Badge").evaluateAll((badges) =>
+  return pane.page.locator("[data-testid=band-chips] .fui-Badge, [data-testid=school-list] [role=option][data-row] .fui-Badge").evaluateAll((badges) =>
     badges.map((b) => {
       const s = getComputedStyle(b);
       return { band: b.textContent!.trim(), fill: s.backgroundColor, font: s.color };
@@ -39,7 +39,7 @@ async function listBadges() {
 
 /** The badge colours a ruleset gives each band seen in the list. */
 const expectedBadges = (badges: { band: string }[], ruleset: Ruleset) =>
-  badges.map(({ band }) => ({ band, fill: rgb(ruleset.styles.bands[band].fill!), font: rgb(ruleset.styles.bands[band].font!) }));
+  badges.map(({ band }) => ({ band, fill: rgb(ruleset.styles.bands[band].fill ?? "#D9D9D9"), font: rgb(ruleset.styles.bands[band].font ?? "#242424") }));
 
 async function uploadAndRun(workbook: string, rulesetKey: string) {
   const { page } = pane;
@@ -60,10 +60,10 @@ describe("results after picking another ruleset", () => {
     const { page } = pane;
     await uploadAndRun("staffordshire-schools.xlsx", "bundled:staffordshire");
     const before = await listBadges();
-    expect(new Set(before.map((b) => b.band))).toEqual(new Set(["D", "C", "B", "A"]));
+    expect(new Set(before.map((b) => b.band))).toEqual(new Set(["D", "C", "B", "U", "A"]));
     expect(before).toEqual(expectedBadges(before, staffordshire));
 
-    const school = page.locator("[data-testid=school-list] button[data-row]").filter({ has: page.locator(".fui-Badge", { hasText: /^D$/ }) }).first();
+    const school = page.locator("[data-testid=school-list] [role=option][data-row]").filter({ has: page.locator(".fui-Badge", { hasText: /^D$/ }) }).first();
     const row = await school.getAttribute("data-row");
     await school.click();
     const explanation = page.locator("[data-testid=explanation]");

@@ -26,7 +26,7 @@ describe("the pane's state", () => {
     const s = initialState(null);
     expect(s.chosen.ruleset.id).toBe(staffs.id);
     expect(s.lastRun).toBeNull();
-    expect(s.status).toEqual({ progress: null, message: null, warnings: [] });
+    expect(s.status).toEqual({ place: "run", progress: null, message: null, warnings: [] });
   });
 
   it("a run keeps its outcome with the ruleset it ran with, and says what it did", () => {
@@ -49,9 +49,9 @@ describe("the pane's state", () => {
   });
 
   it("progress, then a failure: the progress bar goes and the error is said", () => {
-    const going = reduce(ran, { type: "started", fraction: 0, label: "Starting…" });
+    const going = reduce(ran, { type: "started", place: "run", fraction: 0, label: "Starting…" });
     expect(going.status.progress).toEqual({ fraction: 0, label: "Starting…", cancel: null });
-    const failed = reduce(going, { type: "failed", error: new Error("boom") });
+    const failed = reduce(going, { type: "failed", error: new Error("boom"), place: "run" });
     expect(failed.status.progress).toBeNull();
     expect(failed.status.message).toMatchObject({ intent: "error", body: "boom" });
   });
@@ -61,7 +61,7 @@ describe("the pane's state", () => {
   });
 
   describe("cancelling", () => {
-    const running = () => reduce(ran, { type: "started", fraction: 0, label: "Starting…", cancel: "run" });
+    const running = () => reduce(ran, { type: "started", place: "run", fraction: 0, label: "Starting…", cancel: "run" });
 
     it("a run in progress can be cancelled: the progress goes and the pane says nothing was written", () => {
       const going = reduce(running(), { type: "progressed", fraction: 0.3, label: "Categorising: 500 of 2,000 rows…" });
@@ -88,15 +88,15 @@ describe("the pane's state", () => {
     });
 
     it("jobs that write (Clear) cannot be cancelled", () => {
-      const clearing = reduce(ran, { type: "started", fraction: 0.5, label: "Clearing results…" });
+      const clearing = reduce(ran, { type: "started", place: "run", fraction: 0.5, label: "Clearing results…" });
       expect(reduce(clearing, { type: "cancelled" })).toBe(clearing);
     });
 
     it("cancelling opening a workbook, or checking a ruleset, says what is still in use", () => {
       const opened = reduce(ran, { type: "workbookOpened", host: { kind: "browser" } as PaneHost, fileName: "big.xlsx" });
-      const opening = reduce(opened, { type: "started", fraction: 0, label: "Opening other.xlsx…", cancel: "open" });
+      const opening = reduce(opened, { type: "started", place: "run", fraction: 0, label: "Opening other.xlsx…", cancel: "open" });
       expect(reduce(opening, { type: "cancelled" }).status.message).toMatchObject({ title: "Opening cancelled", body: "The workbook was not opened. big.xlsx is still open." });
-      const checking = reduce(opened, { type: "started", fraction: 0, label: "Checking rules.json…", cancel: "check" });
+      const checking = reduce(opened, { type: "started", place: "run", fraction: 0, label: "Checking rules.json…", cancel: "check" });
       const cancelled = reduce(checking, { type: "cancelled" });
       expect(cancelled.status.message).toMatchObject({ title: "Ruleset check cancelled", body: `That ruleset was not picked: ${staffs.title} (${staffs.version}) is still in use.` });
       expect(cancelled.chosen).toBe(opened.chosen);
