@@ -41,9 +41,10 @@ export function engineService(post: (reply: EngineReply) => void): (message: Eng
       case "categorise": {
         const ruleset = rulesetOf(m.ruleset);
         const onProgress = phase(progress, "categorise", "Categorising: {done} of {total} rows…");
-        const result = await categorise(sourceOf(m.workbook), ruleset, { sheet: m.sheet, store: m.store, onProgress });
+        const source = sourceOf(m.workbook);
+        const result = await categorise(source, ruleset, { sheet: m.sheet, store: m.store, onProgress });
         progress(PHASES.categorise[1], "Preparing the results…");
-        return { result, plan: buildOutputPlan(result, ruleset), summary: paneSummary(result, ruleset) };
+        return { result, plan: buildOutputPlan(result, ruleset, source), summary: paneSummary(result, ruleset) };
       }
       case "openFile": {
         file = null;

@@ -4,7 +4,7 @@
 // -> output/ (results to what hosts write), with analysis/ (tests, diff, backtest) beside them.
 
 // The workbook interface hosts speak, and what a run produces.
-export type { CellValue, SheetData, WorkbookSource, OutputPlan, CellRef, CellStyle, CellBlock, SummaryChart } from "./workbook";
+export type { CellValue, SheetData, WorkbookSource, OutputPlan, PlannedDropdown, CellRef, CellStyle, CellBlock, SummaryChart } from "./workbook";
 export type { RunResult, RowResult, RuleTrace, ConditionTrace, TriggerHit, Escalation, FactValue, NotCategorised, Moderation, StageAdditionHit } from "./results";
 export { InputError, NotWrittenError, UnreadableFileError, columnLetter, type NotWrittenReason } from "./errors";
 
@@ -34,7 +34,7 @@ export { SUMMARY_SHEET, moderatedSchools, outputTotals, type ModeratedSchool, ty
 export { allowedValues, dropdowns, SPARE_ROWS, INLINE_LIST_LIMIT, type AllowedValues, type Dropdown } from "./output/dropdowns";
 export { laSummary, bandsByField, RAG_STYLES, type LaSummary, type LaMeasure, type Rag } from "./output/la-summary";
 export { summaryCharts, riskChart, bandCharts, type ChartSpec, type ChartSeries } from "./output/charts";
-export { buildOutputPlan, splitStyles, type StyleSplit } from "./output/output-plan";
+export { buildOutputPlan, planDropdowns, listHeader, parseListHeader, splitStyles, LIST_FIRST_COLUMN, type StyleSplit } from "./output/output-plan";
 export { STORE_SHEET, emptyStore, parseStore, storeGrid, type FillSnapshot, type StoreContents, type ResultsRecord } from "./output/run-record";
 export { planRun, planClear, runSnapshotArea, cutArea, type HeaderRow, type RunDecision, type ClearSnapshot, type ClearDecision, type FillGroup, type Rect } from "./output/rerun-policy";
 

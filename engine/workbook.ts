@@ -1,5 +1,6 @@
 // The one workbook interface every host adapter (ExcelJS file, Office.js, browser upload) speaks.
 // The engine reads SheetData and returns an OutputPlan; it never touches a host API itself.
+import type { Dropdown } from "./output/dropdowns";
 
 /** A cell value as hosts hand it over. Percent-formatted numbers arrive as strings such as "56.4%". */
 export type CellValue = string | number | boolean | Date | null;
@@ -62,6 +63,26 @@ export interface OutputPlan {
    * columnWidths are in characters, left to right.
    */
   summary: { name: string; rows: CellValue[][]; headerRows?: number[]; cellStyles?: { row: number; column: number; style: CellStyle }[]; charts?: SummaryChart[]; columnWidths?: number[] };
+  /**
+   * The dropdowns (list data validation) on the columns whose values the ruleset lists, on the
+   * schools sheet and the history sheets. Absent when the plan was built without the workbook.
+   */
+  dropdowns?: PlannedDropdown[];
+}
+
+/**
+ * A dropdown as hosts write it. Each list is kept on the store sheet, one column per dropdown from
+ * column D (A and B hold the store): row 1 names the cells the dropdown is on, the values are below.
+ */
+export interface PlannedDropdown extends Dropdown {
+  /** The prompt's and the error alert's title: the column's header (cut to Excel's 32 characters). */
+  title: string;
+  /** Row 1 of its list column: the cells the dropdown is on, "Dropdown on 'Schools'!E2:E906". */
+  listHeader: string;
+  /** 1-based column of the store sheet that keeps the list. */
+  listColumn: number;
+  /** The validation's list as Excel takes it: the values ("a,b,c") when inline, else their cells ("='_categorisation'!$D$2:$D$35"). */
+  source: string;
 }
 
 /** A rectangle of cells, 0-based. */

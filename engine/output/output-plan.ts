@@ -1,10 +1,14 @@
 // Turns a run's results into an OutputPlan: results columns at the right of the officer's table,
-// the band fill on each Category cell, severity fills on the cells behind each trigger, a summary.
-import type { CellRef, CellStyle, CellValue, OutputPlan } from "../workbook";
+// the band fill on each Category cell, severity fills on the cells behind each trigger, a summary,
+// and (given the workbook) the dropdowns on the columns whose values the ruleset lists.
+import type { CellRef, CellStyle, CellValue, OutputPlan, PlannedDropdown, WorkbookSource } from "../workbook";
 import type { RunResult } from "../results";
 import type { Ruleset } from "../ruleset/schema";
 import { resultHeaders } from "../read/results-block";
+import { columnLetter } from "../errors";
 import { summaryRows, SUMMARY_SHEET } from "./summary-sheet";
+import { dropdowns, type Dropdown } from "./dropdowns";
+import { STORE_SHEET } from "./run-record";
 import { maxOf } from "../util/max-of";
 
 /** Excel's limit on the characters in one cell. */
@@ -25,7 +29,58 @@ const HEADER_STYLE: CellStyle = { fill: "#DDEBF7", bold: true };
 /** Results column widths in characters: the long texts wide, the rest narrow. */
 const widthOf = (header: string) => (header === "Reasons" ? 80 : header === "Next action" ? 50 : 22);
 
-export function buildOutputPlan(result: RunResult, ruleset: Ruleset): OutputPlan {
+/** The store sheet's first column for dropdown lists: columns A and B hold the ruleset and the run record. */
+export const LIST_FIRST_COLUMN = 4;
+/** Excel's limits on a data validation's texts: titles, the input message, the error message. */
+export const VALIDATION_TITLE_LIMIT = 32;
+export const PROMPT_LIMIT = 255;
+export const ERROR_LIMIT = 225;
+
+const LIST_HEADER = "Dropdown on ";
+/** A sheet name as a formula names it: always quoted, quotes doubled. */
+const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+const cut = (text: string, limit: number) => (text.length <= limit ? text : text.slice(0, limit - 1) + "…");
+
+/** The cells a dropdown is on, as row 1 of its list column names them: "Dropdown on 'Schools'!E2:E906". */
+export function listHeader(d: { sheet: string; letter: string; firstRow: number; lastRow: number }): string {
+  return `${LIST_HEADER}${quoted(d.sheet)}!${d.letter}${d.firstRow}:${d.letter}${d.lastRow}`;
+}
+
+/** A list column's row 1 read back (a later run finds the cells an earlier one validated), or null. */
+export function parseListHeader(text: unknown): { sheet: string; letter: string; firstRow: number; lastRow: number } | null {
+  const m = typeof text === "string" && text.startsWith(LIST_HEADER) ? /^'((?:[^']|'')+)'!([A-Z]{1,3})(\d+):\2(\d+)$/.exec(text.slice(LIST_HEADER.length)) : null;
+  return m ? { sheet: m[1].replace(/''/g, "'"), letter: m[2], firstRow: Number(m[3]), lastRow: Number(m[4]) } : null;
+}
+
+/**
+ * Where each dropdown's list is kept and what its validation lists: one store column each, in
+ * order from column D (row 1 names the cells, the values below); an inline list is typed in.
+ * Titles and messages are cut to Excel's limits; a field listing no values gets no dropdown.
+ */
+export function planDropdowns(found: Dropdown[]): PlannedDropdown[] {
+  return found.filter((d) => d.values.length).map((d, i) => {
+    const listColumn = LIST_FIRST_COLUMN + i;
+    const letter = columnLetter(listColumn);
+    // A typed-in list that starts with "=" would be taken for a formula: keep it in cells instead.
+    const inline = d.inline && !d.values.join(",").startsWith("=");
+    return {
+      ...d,
+      inline,
+      prompt: cut(d.prompt, PROMPT_LIMIT),
+      error: cut(d.error, ERROR_LIMIT),
+      title: cut(d.header, VALIDATION_TITLE_LIMIT),
+      listHeader: listHeader(d),
+      listColumn,
+      source: inline ? d.values.join(",") : `=${quoted(STORE_SHEET)}!$${letter}$2:$${letter}$${d.values.length + 1}`,
+    };
+  });
+}
+
+/**
+ * The plan for a run's results. Given the workbook the run read (`source`), it also says where the
+ * dropdowns go (engine/output/dropdowns.ts), so every host puts the same ones.
+ */
+export function buildOutputPlan(result: RunResult, ruleset: Ruleset, source?: WorkbookSource): OutputPlan {
   const headers = resultHeaders(ruleset);
   const firstColumn = result.firstColumn + result.tableColumns;
   const byRow = new Map(result.rows.map((r) => [r.row, r]));
@@ -82,6 +137,7 @@ export function buildOutputPlan(result: RunResult, ruleset: Ruleset): OutputPlan
     values,
     styles: [...groups.values()],
     summary: { name: SUMMARY_SHEET, ...summaryRows(result, ruleset) },
+    ...(source ? { dropdowns: planDropdowns(dropdowns(source, ruleset, result.sheet)) } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
 // number formats come in blocks of at most READ_CELLS_PER_SYNC cells, never a request per row.
 // Excel on the web refuses requests and responses over 5 MB; every budget here stays well under.
 import { emptyStore, NotWrittenError, parseStore, STORE_SHEET, tableFromGrid, type CellValue, type SheetData, type StoreContents, type WorkbookSource } from "../../engine";
+import { storeLists, type StoreList } from "./dropdowns";
 import { fromOffice } from "./office-values";
 
 export const READ_CELLS_PER_SYNC = 100_000;
@@ -139,6 +140,8 @@ export interface OfficeRead {
   protectedSheets: Set<string>;
   store: StoreContents;
   storeExists: boolean;
+  /** The dropdown lists an earlier run left on the store sheet (from column D). */
+  storeLists: StoreList[];
 }
 
 function tableSheetData(name: string, grid: CellValue[][], rect: OfficeRect): SheetData {
@@ -197,10 +200,13 @@ export async function readWorkbook(context: Context, target: OfficeTarget, histo
     target.kind === "table" ? tableSheetData(target.sheet, grids[0], rect) : tableFromGrid(target.sheet, grids[0], rect.rowIndex + 1, rect.columnIndex + 1),
   );
   let store = emptyStore();
+  let lists: StoreList[] = [];
   present.forEach((e, i) => {
     const r = e.range;
-    if (e.name === STORE_SHEET) store = parseStore(grids[i + 1]);
-    else data.set(e.name, tableFromGrid(e.name, grids[i + 1], r.rowIndex + 1, r.columnIndex + 1));
+    if (e.name === STORE_SHEET) {
+      store = parseStore(grids[i + 1]);
+      lists = storeLists(grids[i + 1], r.columnIndex + 1);
+    } else data.set(e.name, tableFromGrid(e.name, grids[i + 1], r.rowIndex + 1, r.columnIndex + 1));
   });
   const visibleNames = sheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
   return {
@@ -211,6 +217,7 @@ export async function readWorkbook(context: Context, target: OfficeTarget, histo
     protectedSheets,
     store,
     storeExists,
+    storeLists: lists,
   };
 }
 

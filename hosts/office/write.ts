@@ -5,10 +5,13 @@
 //  - values: blocks of at most ROWS_PER_BLOCK rows (and ~3 MB), one request each;
 //  - fills: one RangeAreas per colour, several colours per request up to ~1 MB of addresses;
 //  - screen updating suspended before every write request;
-//  - the charts in one request of their own (ExcelApi 1.7 at most).
-// Officer cells (left of plan.firstColumn) never get a value, only trigger fills.
+//  - the charts in one request of their own (ExcelApi 1.7 at most);
+//  - the dropdowns (dropdowns.ts): the validations already there read in one request before
+//    anything is written, the lists and validations in one request of their own at the end.
+// Officer cells (left of plan.firstColumn) never get a value, only trigger fills and dropdowns.
 import { planRun, runSnapshotArea, cutArea, maxOf, NotWrittenError, STORE_SHEET, type CellRef, type CellStyle, type CellValue, type OutputPlan, type Rect, type SummaryChart } from "../../engine";
 import { areaAddress } from "./a1";
+import { checkDropdowns, queueDropdowns } from "./dropdowns";
 import { toOffice } from "./office-values";
 import { readRects, ROWS_PER_BLOCK, type Context, type OfficeRead } from "./read";
 import { queueStoreWrite } from "./store";
@@ -31,9 +34,10 @@ export interface WriteReport {
 /**
  * Writes a plan as the re-run policy decides: clears the old results area, puts back fills the
  * run no longer needs, writes values and fills, keeps the originals of officer cells in the run
- * record, and replaces the summary sheet and its charts (a chart Excel refuses is a warning).
+ * record, replaces the summary sheet and its charts (a chart Excel refuses is a warning), and
+ * puts the plan's dropdowns where no validation of the officer's is (the others are warnings).
  * Throws NotWrittenError before writing anything when a sheet it must change is protected, or
- * officer data is in the way.
+ * officer data is in the way; a dropdown on a protected history sheet is only a warning.
  */
 export async function writeResults(
   context: Context,
@@ -55,6 +59,8 @@ export async function writeResults(
   const ws = context.workbook.worksheets.getItem(plan.sheet);
   const width = plan.headers.length;
   const fills = decision.readFills.length ? await readFills(context, ws, decision.readFills) : [];
+  // Which dropdowns may go on (no validation of the officer's on their cells), read before any write.
+  const dropdowns = plan.dropdowns?.length ? await checkDropdowns(context, plan.dropdowns, read.protectedSheets, read.storeLists) : null;
 
   const blockRows = Math.max(1, Math.min(ROWS_PER_BLOCK, Math.floor(WRITE_BYTES_PER_SYNC / Math.max(1, avgRowBytes(plan.values)))));
   const blocks = Math.ceil(plan.values.length / blockRows);
@@ -120,6 +126,18 @@ export async function writeResults(
       await sync();
     } catch (e) {
       warnings.push(`The charts could not be added to '${summaryName}' (${e instanceof Error ? e.message : String(e)}); its tables are complete.`);
+    }
+  }
+
+  // 6. Dropdowns on their own: the lists on the store sheet, then the validations.
+  if (dropdowns) warnings.push(...dropdowns.notes);
+  if (dropdowns?.put.length) {
+    try {
+      suspend();
+      queueDropdowns(context, dropdowns.put);
+      await sync();
+    } catch (e) {
+      warnings.push(`The dropdowns could not be added (${e instanceof Error ? e.message : String(e)}); the results are complete.`);
     }
   }
   onProgress?.(total, total);

@@ -3,7 +3,8 @@
 // wrapped in a Proxy that queues every property write and method call in order; context.sync()
 // runs the queue against the grid, like Office does with a batch. Every sync is counted and its
 // request/response size estimated, and Excel on the web's 5 MB limit is enforced. Charts are plain
-// objects (no reads but the collection's names) recording what was set on them.
+// objects (no reads but the collection's names) recording what was set on them. A range's
+// dataValidation keeps rule, prompt and error alert on each cell, and reports its type on load.
 import { OfficeMockObject } from "office-addin-mock";
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose other
@@ -22,7 +23,21 @@ export interface FakeCell {
   format: string;
   fill: { color: string | null; pattern: string; patternColor: string | null };
   font: { color: string; bold: boolean; size: number };
+  /** Data validation as set through range.dataValidation. */
+  validation?: FakeValidation;
 }
+
+export interface FakeValidation {
+  rule?: Record<string, any>;
+  prompt?: { showPrompt: boolean; title: string; message: string };
+  errorAlert?: { showAlert: boolean; style: string; title: string; message: string };
+}
+
+/** The type Excel reports for a rule: its one criteria key, capitalised (list -> List, wholeNumber -> WholeNumber). */
+const ruleType = (rule: Record<string, unknown>) => {
+  const key = Object.keys(rule)[0];
+  return key[0].toUpperCase() + key.slice(1);
+};
 
 const blankCell = (): FakeCell => ({
   value: "",
@@ -76,6 +91,10 @@ export class FakeSheet {
         }),
       ),
     );
+  }
+  /** Puts a validation on every cell of a 0-based area (an officer's own, in tests). */
+  validate(area: Area, validation: FakeValidation) {
+    for (let r = area.row1; r <= area.row2; r++) for (let c = area.col1; c <= area.col2; c++) this.edit(r, c, (cell) => (cell.validation = structuredClone(validation)));
   }
   /** Bounding box of non-empty values (valuesOnly used range), or null. */
   usedRange(): Area | null {
@@ -494,8 +513,99 @@ export class FakeExcel {
       {
         refresh: props,
         onSet: (path, value) => self.setRange(name, [areaOf()], path, value),
+        plain: { dataValidation: () => self.dataValidation(name, areaOf) },
       },
     );
+  }
+
+  /**
+   * A range's data validation, as Excel reports it on load: None when no cell has a rule,
+   * MixedCriteria when some have none, Inconsistent when their rules differ, else the rule's type.
+   */
+  validationOf(name: string, area: Area): { type: string; rule: Record<string, any> | null; prompt: FakeValidation["prompt"] | null; errorAlert: FakeValidation["errorAlert"] | null } {
+    const keys = new Set<string | null>();
+    let first: FakeValidation | undefined;
+    for (const row of this.sheet(name).grid(area)) {
+      for (const c of row) {
+        const rule = c.validation?.rule;
+        keys.add(rule ? JSON.stringify(rule) : null);
+        if (rule && !first) first = c.validation;
+      }
+    }
+    const type = !first ? "None" : keys.has(null) ? "MixedCriteria" : keys.size > 1 ? "Inconsistent" : ruleType(first.rule!);
+    const one = type !== "None" && type !== "MixedCriteria" && type !== "Inconsistent";
+    return { type, rule: one ? first!.rule! : null, prompt: one ? first!.prompt ?? null : null, errorAlert: one ? first!.errorAlert ?? null : null };
+  }
+
+  /** range.dataValidation: load, then read type/rule/prompt/errorAlert; rule, prompt and errorAlert sets and clear() queued. */
+  private dataValidation(name: string, areaOf: () => Area): any {
+    const self = this;
+    let loaded: ReturnType<FakeExcel["validationOf"]> | undefined;
+    const read = <K extends keyof NonNullable<typeof loaded>>(key: K) => {
+      if (!loaded) throw new Error(`dataValidation.${key}: load and sync first`);
+      return loaded[key];
+    };
+    const put = (key: keyof FakeValidation, value: any, check: () => void) =>
+      self.enqueue(() => {
+        check();
+        self.forCells(name, [areaOf()], "validation", (c) => (c.validation = { ...c.validation, [key]: structuredClone(value) }));
+      }, value);
+    const within = (text: unknown, limit: number, what: string) => {
+      if (typeof text !== "string" || text.length > limit) throw new Error(`InvalidArgument: ${what} longer than ${limit} characters`);
+    };
+    return Object.preventExtensions({
+      load(_props?: string) {
+        self.enqueue(() => {
+          loaded = self.validationOf(name, areaOf());
+          self.responseBytes += JSON.stringify(loaded).length;
+        });
+        return this;
+      },
+      get type() {
+        return read("type");
+      },
+      get rule(): any {
+        return read("rule");
+      },
+      set rule(v: Record<string, any>) {
+        put("rule", v, () => {
+          // As Excel: a rule is not set over cells whose validations differ (clear them first).
+          const now = self.validationOf(name, areaOf()).type;
+          if (now === "MixedCriteria" || now === "Inconsistent") throw new Error(`InvalidArgument: the range has ${now} data validation`);
+          const source = v.list?.source;
+          if (v.list && (typeof source !== "string" || !source)) throw new Error("InvalidArgument: list source");
+          if (typeof source === "string" && !source.startsWith("=")) within(source, 255, "a list typed in");
+          const ref = typeof source === "string" && /^='((?:[^']|'')+)'!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/.exec(source);
+          if (typeof source === "string" && source.startsWith("=") && (!ref || !self.sheets.some((s) => s.name === ref[1].replace(/''/g, "'")))) throw new Error(`InvalidArgument: list source ${source}`);
+        });
+      },
+      get prompt(): any {
+        return read("prompt");
+      },
+      set prompt(v: NonNullable<FakeValidation["prompt"]>) {
+        put("prompt", v, () => (within(v.title, 32, "a prompt title"), within(v.message, 255, "a prompt")));
+      },
+      get errorAlert(): any {
+        return read("errorAlert");
+      },
+      set errorAlert(v: NonNullable<FakeValidation["errorAlert"]>) {
+        put("errorAlert", v, () => {
+          within(v.title, 32, "an error title");
+          within(v.message, 225, "an error message");
+          if (!["Stop", "Warning", "Information"].includes(v.style)) throw new Error(`InvalidArgument: alert style ${v.style}`);
+        });
+      },
+      clear: () =>
+        self.enqueue(() => {
+          const sheet = self.writeGuard(self.sheet(name), "validation") && self.sheet(name);
+          const a = areaOf();
+          self.writes.push({ sheet: name, area: a, what: "validation" });
+          for (const [k, cell] of [...sheet.cells]) {
+            const [r, c] = k.split(",").map(Number);
+            if (cell.validation && r >= a.row1 && r <= a.row2 && c >= a.col1 && c <= a.col2) sheet.edit(r, c, (x) => delete x.validation);
+          }
+        }),
+    });
   }
 
   private rangeAreas(name: string, address: string): any {

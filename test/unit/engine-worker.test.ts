@@ -34,7 +34,7 @@ describe("the engine worker", () => {
     const got = await engine.request(categoriseRequest(1_200), { progress: (_, label) => labels.push(label), onPart: (received) => parts.push(received) });
     const expected = await categorise(schools(1_200), ruleset, { sheet: "Schools" });
     expect(got.result).toEqual(expected);
-    expect(got.plan).toEqual(buildOutputPlan(expected, ruleset));
+    expect(got.plan).toEqual(buildOutputPlan(expected, ruleset, schools(1_200)));
     expect(got.summary.charts.length).toBeGreaterThan(0);
     expect(labels).toEqual(expect.arrayContaining(["Categorising: 0 of 1,200 rows…", "Categorising: 500 of 1,200 rows…", "Categorising: 1,200 of 1,200 rows…", "Preparing the results…"]));
     expect(parts.length).toBeGreaterThan(3);
