@@ -14,6 +14,7 @@ export { RulesetSchema } from "./ruleset/schema";
 export { parseRuleset, validateRuleset, RulesetError } from "./ruleset/parse";
 export { lintRuleset, type LintIssue } from "./ruleset/lint";
 export { JsonDocument } from "./ruleset/json-text";
+export { SYNTAX_WORDS, syntaxWords } from "./ruleset/json-syntax-words";
 export { rulesetJsonSchemaText } from "./ruleset/json-schema";
 
 // read/

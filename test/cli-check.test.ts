@@ -119,7 +119,7 @@ test("JSON syntax errors give the line", async () => {
   fs.writeFileSync(file, '{\n  "id": "x",\n  "title": "X"\n  "version": "1"\n}\n');
   const r = await runCli(["check", file]);
   expect(r.code).toBe(1);
-  expect(r.out).toMatch(/\$ \(line 4, column 3\): JSON syntax error: CommaExpected/);
+  expect(r.out).toMatch(/\$ \(line 4, column 3\): JSON syntax error: a comma is missing/);
 });
 
 test("bad input: a missing file, no file, --json", async () => {

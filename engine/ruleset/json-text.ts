@@ -1,6 +1,7 @@
 // Strict JSON reading for rules files: syntax errors and duplicate keys are reported with
 // line and column, and any JSON path can be turned back into a line number. A byte-order mark
 // (Windows Notepad saves one) is not part of the JSON, so it is dropped before anything counts.
+import { syntaxWords } from "./json-syntax-words";
 import { findNodeAtLocation, parseTree, visit, type Node, type ParseError, printParseErrorCode } from "jsonc-parser";
 
 export interface JsonIssue {
@@ -100,7 +101,7 @@ export function syntaxIssues(bomText: string): JsonIssue[] {
     { disallowComments: true, allowTrailingComma: false },
   );
   for (const e of errors) {
-    issues.push({ path: "$", ...lines.at(e.offset), message: `JSON syntax error: ${printParseErrorCode(e.error)}` });
+    issues.push({ path: "$", ...lines.at(e.offset), message: `JSON syntax error: ${syntaxWords(printParseErrorCode(e.error))}` });
   }
   return issues;
 }

@@ -30,7 +30,7 @@ describe("where the pane says things", () => {
   it("a job's progress and its failure are shown where it started", () => {
     const checking = reduce(opened(), { type: "started", place: "ruleset", fraction: 0, label: "Checking rules.json…", cancel: "check" });
     expect(checking.status).toMatchObject({ place: "ruleset", progress: { label: "Checking rules.json…" } });
-    const error = new RulesetError("rules.json", [{ path: "$", line: 3, column: 3, message: "JSON syntax error: CommaExpected" }]);
+    const error = new RulesetError("rules.json", [{ path: "$", line: 3, column: 3, message: "JSON syntax error: a comma is missing" }]);
     const refused = reduce(checking, { type: "failed", error, place: "ruleset" });
     expect(refused.status.place).toBe("ruleset");
     expect(refused.status.progress).toBeNull();

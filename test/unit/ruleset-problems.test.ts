@@ -2,9 +2,9 @@
 // (jsonc-parser's codes never shown), the first syntax error only with a count of the rest, other
 // problems with their line, column and JSON path.
 import { printParseErrorCode } from "jsonc-parser";
-import { parseRuleset, RulesetError } from "../../engine";
+import { parseRuleset, RulesetError, SYNTAX_WORDS } from "../../engine";
 import { describeError } from "../../addin/messages";
-import { problemInWords, rulesetProblems, SYNTAX_WORDS } from "../../addin/ruleset-problems";
+import { problemInWords, rulesetProblems } from "../../addin/ruleset-problems";
 
 function refused(text: string, source = "rules.json"): RulesetError {
   try {
@@ -26,8 +26,9 @@ describe("a ruleset's problems in words", () => {
 
   it("a missing comma: 'A comma is missing at line 3, column 3.'", () => {
     const e = refused('{\n  "id": "x"\n  "title": "y"\n}');
-    expect(e.message).toContain("CommaExpected"); // the engine's own text names the code...
-    expect(rulesetProblems(e.issues)).toEqual({ lines: ["A comma is missing at line 3, column 3."], followOn: 0 }); // ...the pane says it in words
+    expect(e.message).toContain("JSON syntax error: a comma is missing"); // the engine says it in words...
+    expect(e.message).not.toContain("CommaExpected");
+    expect(rulesetProblems(e.issues)).toEqual({ lines: ["A comma is missing at line 3, column 3."], followOn: 0 }); // ...the pane as a sentence
   });
 
   it("shows the first syntax error, and counts those that follow from it", () => {
