@@ -73,7 +73,7 @@ export function storeGrid(store: StoreContents): string[][] {
   const { ruleset: _r, problems: _p, ...rest } = store;
   const b = chunkText(JSON.stringify(rest));
   const rows = Math.max(a.length, b.length);
-  return [STORE_HEADERS, ...Array.from({ length: rows }, (_, i) => [a[i] ?? "", b[i] ?? ""])];
+  return [[...STORE_HEADERS], ...Array.from({ length: rows }, (_, i) => [a[i] ?? "", b[i] ?? ""])];
 }
 
 /**

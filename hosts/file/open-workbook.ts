@@ -1,7 +1,7 @@
 // Opening a workbook file for a run: its bytes (what the writer patches) and its sheets' values as
 // the engine reads them, from the streaming reader (hosts/xlsx-package). Cells the reader could not
 // give a value (a formula saved without one) come with a note the run reports on the school's row.
-import { parseStore, STORE_SHEET, tableFromGrid, UnreadableFileError, type SheetData, type StoreContents, type WorkbookSource } from "../../engine";
+import { parseStore, STORE_SHEET, tableFromGrid, UnreadableFileError, type CellValue, type SheetData, type StoreContents, type WorkbookSource } from "../../engine";
 import { PackageError, readWorkbookValues, type SheetState } from "../xlsx-package";
 
 export interface OpenWorkbook {
@@ -13,6 +13,8 @@ export interface OpenWorkbook {
   source: WorkbookSource;
   /** The ruleset and run records kept in the workbook. */
   store: StoreContents;
+  /** The hidden record sheet's cells from A1 (its columns from D hold the dropdowns' lists). */
+  storeRows: CellValue[][];
 }
 
 /** Opens a workbook's bytes; a file that is not an .xlsx or .xlsm workbook gets plain words. */
@@ -40,12 +42,13 @@ export function openWorkbook(bytes: Uint8Array, name: string): OpenWorkbook {
   // The store as a grid from A1 (its reader grid starts at its first value).
   const kept = values.sheets.get(STORE_SHEET);
   const storeGridRows = kept
-    ? [...Array.from({ length: kept.firstRow - 1 }, () => []), ...kept.rows.map((r) => [...Array.from({ length: kept.firstColumn - 1 }, () => null), ...r])]
+    ? [...Array.from({ length: kept.firstRow - 1 }, (): CellValue[] => []), ...kept.rows.map((r) => [...Array.from({ length: kept.firstColumn - 1 }, () => null), ...r])]
     : [];
   return {
     bytes,
     sheets,
     source: { sheetNames: () => sheets.filter((s) => s.name !== STORE_SHEET).map((s) => s.name), readSheet },
     store: parseStore(storeGridRows),
+    storeRows: storeGridRows,
   };
 }

@@ -1,9 +1,9 @@
 // What a run or a clear changes in a workbook file, as edits for the package-preserving writer:
 // the results cells, fills and widths on the schools sheet, the fills put back, the summary sheet
 // and the run record. Everything else in the file is copied as it was.
-import { STORE_SHEET, storeGrid, type CellStyle, type FillGroup, type FillSnapshot, type OutputPlan, type RunDecision, type StoreContents } from "../../engine";
+import { STORE_SHEET, storeGrid, type CellStyle, type CellValue, type FillGroup, type FillSnapshot, type OutputPlan, type PlannedDropdown, type RunDecision, type StoreContents } from "../../engine";
 import { parseXmlTree, type XmlElement } from "../xlsx-package/xml-tree";
-import type { CellEdit, CellStylePatch, NewSheet, PackageEdits } from "../xlsx-package";
+import type { CellEdit, CellStylePatch, ListValidation, NewSheet, PackageEdits } from "../xlsx-package";
 
 const DATE_FORMAT = "dd/mm/yyyy";
 
@@ -18,7 +18,7 @@ function restoreOf(fill: FillSnapshot): CellStylePatch {
 const restoreEdits = (groups: FillGroup[]): CellEdit[] => groups.flatMap(({ fill, cells }) => cells.map((c) => ({ ...c, style: restoreOf(fill) })));
 
 /** The edits of a run, as the re-run policy decided them. `store` is the record to keep. */
-export function runEdits(plan: OutputPlan, decision: RunDecision, store: StoreContents, sheetNames: readonly string[]): PackageEdits {
+export function runEdits(plan: OutputPlan, decision: RunDecision, store: StoreContents, sheetNames: readonly string[], storeRows: readonly CellValue[][] = []): PackageEdits {
   const cells: CellEdit[] = restoreEdits(decision.restore);
   plan.headers.forEach((h, j) => cells.push({ row: plan.headerRow, column: plan.firstColumn + j, value: h, style: patchOf(plan.headerStyle) }));
   plan.values.forEach((row, i) =>
@@ -32,21 +32,35 @@ export function runEdits(plan: OutputPlan, decision: RunDecision, store: StoreCo
   for (const g of decision.styles.officer) for (const c of g.cells) cells.push({ ...c, style: { fill: g.fill } });
 
   const summary = summarySheet(plan, decision.summaryName);
+  const dropdowns = plan.dropdowns ?? [];
+  // Dropdowns on the schools sheet and history sheets; the officer's own validations are kept.
+  const validations = new Map<string, ListValidation[]>();
+  for (const d of dropdowns) {
+    const list = validations.get(d.sheet) ?? validations.set(d.sheet, []).get(d.sheet)!;
+    list.push({ area: { top: d.firstRow, left: d.column, bottom: d.lastRow, right: d.column }, list: d.inline ? d.values.join(",") : d.source, inline: d.inline, title: d.title, prompt: d.prompt, error: d.error });
+  }
+  const schools = { sheet: plan.sheet, clearArea: decision.clear, cells, columnWidths: plan.columnWidths.map((width, j) => ({ column: plan.firstColumn + j, width })), validations: validations.get(plan.sheet) ?? [] };
+  const others = [...validations].filter(([sheet]) => sheet !== plan.sheet).map(([sheet, list]) => ({ sheet, cells: [], validations: list }));
   return {
-    sheets: [{ sheet: plan.sheet, clearArea: decision.clear, cells, columnWidths: plan.columnWidths.map((width, j) => ({ column: plan.firstColumn + j, width })) }],
+    sheets: [schools, ...others],
     removeSheets: [summary.name, STORE_SHEET].filter((n) => sheetNames.includes(n)),
-    addSheets: [summary, storeSheet(store)],
+    addSheets: [summary, storeSheet(store, dropdowns, storeRows)],
   };
 }
 
-/** The edits of a clear. */
-export function clearEdits(sheet: string, decision: { clear: RunDecision["clear"] | null; restore: FillGroup[]; dropSummary: string | null; store: StoreContents }, sheetNames: readonly string[]): PackageEdits {
+/** The edits of a clear (the dropdowns' lists in `storeRows` stay: Clear leaves the dropdowns). */
+export function clearEdits(
+  sheet: string,
+  decision: { clear: RunDecision["clear"] | null; restore: FillGroup[]; dropSummary: string | null; store: StoreContents },
+  sheetNames: readonly string[],
+  storeRows: readonly CellValue[][] = [],
+): PackageEdits {
   const drop = decision.dropSummary && sheetNames.includes(decision.dropSummary) ? [decision.dropSummary] : [];
   const keepStore = sheetNames.includes(STORE_SHEET);
   return {
     sheets: [{ sheet, cells: restoreEdits(decision.restore), ...(decision.clear ? { clearArea: decision.clear } : {}) }],
     removeSheets: [...drop, ...(keepStore ? [STORE_SHEET] : [])],
-    addSheets: keepStore ? [storeSheet(decision.store)] : [],
+    addSheets: keepStore ? [storeSheet(decision.store, [], storeRows)] : [],
   };
 }
 
@@ -62,7 +76,29 @@ function summarySheet(plan: OutputPlan, name: string): NewSheet {
   };
 }
 
-const storeSheet = (store: StoreContents): NewSheet => ({ name: STORE_SHEET, rows: storeGrid(store), state: "veryHidden" });
+/**
+ * The hidden record sheet: the store in columns A and B, and each dropdown's list in its own
+ * column (the plan's listColumn, from D), its cells named in row 1, as the Office host keeps them.
+ */
+function storeSheet(store: StoreContents, dropdowns: readonly PlannedDropdown[] = [], keep: readonly CellValue[][] = []): NewSheet {
+  const rows: CellValue[][] = storeGrid(store).map((r) => [...r]);
+  // Lists kept from before (columns from C on), where this write does not give them anew.
+  keep.forEach((r, i) => {
+    if (r.length <= 2) return;
+    const row = rows[i] ?? (rows[i] = []);
+    while (row.length < 2) row.push(null);
+    for (let c = 2; c < r.length; c++) row[c] = r[c] ?? null;
+  });
+  for (const d of dropdowns) {
+    [d.listHeader, ...d.values].forEach((v, i) => {
+      const row = rows[i] ?? (rows[i] = []);
+      while (row.length < d.listColumn - 1) row.push(null);
+      row[d.listColumn - 1] = v;
+    });
+  }
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  return { name: STORE_SHEET, rows, state: "veryHidden" };
+}
 
 /** The elements and attributes a cell fill may have (CT_Fill); anything else is not restored. */
 const FILL_SHAPE: Record<string, string[]> = {
@@ -94,7 +130,7 @@ export function isPlainFill(xml: string): boolean {
   return root.local === "fill" && ok(root);
 }
 
-/** The edits that replace the run record (and stored ruleset) alone. */
-export function storeEdits(store: StoreContents, sheetNames: readonly string[]): PackageEdits {
-  return { removeSheets: sheetNames.includes(STORE_SHEET) ? [STORE_SHEET] : [], addSheets: [storeSheet(store)] };
+/** The edits that replace the run record (and stored ruleset) alone, the dropdowns' lists kept. */
+export function storeEdits(store: StoreContents, sheetNames: readonly string[], storeRows: readonly CellValue[][] = []): PackageEdits {
+  return { removeSheets: sheetNames.includes(STORE_SHEET) ? [STORE_SHEET] : [], addSheets: [storeSheet(store, [], storeRows)] };
 }

@@ -34,7 +34,7 @@ const sheetNames = (book: OpenWorkbook) => book.sheets.map((s) => s.name);
 export async function runOnFile(book: OpenWorkbook, ruleset: Ruleset, options: FileRunOptions = {}): Promise<FileRun> {
   const { source, store } = book;
   const result = await categorise(source, ruleset, { ...options, store });
-  const plan = buildOutputPlan(result, ruleset);
+  const plan = buildOutputPlan(result, ruleset, source);
   const sheet = source.readSheet(plan.sheet)!;
   const header = { cells: sheet.headers, row: sheet.headerRow, firstColumn: sheet.firstColumn };
   const area = runSnapshotArea(plan, store, header, sheet.headerRow + sheet.rows.length);
@@ -47,7 +47,7 @@ export async function runOnFile(book: OpenWorkbook, ruleset: Ruleset, options: F
     const f = read.get(`${c.row}:${c.column}`);
     return f?.fillXml ? { color: f.color, xml: f.fillXml } : { color: f?.color ?? null };
   });
-  const bytes = patchWorkbook(book.bytes, runEdits(plan, decision, decision.storeAfter(fills), names));
+  const bytes = patchWorkbook(book.bytes, runEdits(plan, decision, decision.storeAfter(fills), names, book.storeRows));
   return { bytes, result, plan: { ...plan, summary: { ...plan.summary, name: decision.summaryName } }, notes: decision.notes };
 }
 
@@ -62,10 +62,10 @@ export function clearOnFile(book: OpenWorkbook, sheetName: string): { bytes: Uin
   const header = { cells: sheet.headers, row: sheet.headerRow, firstColumn: sheet.firstColumn };
   const decision = planClear(sheetName, store, { header, bottom: sheet.headerRow + sheet.rows.length });
   const nothing = !decision.clear && !decision.restore.length && !decision.dropSummary && !store.records[sheetName];
-  return { bytes: nothing ? book.bytes : patchWorkbook(book.bytes, clearEdits(sheetName, decision, sheetNames(book))), message: decision.message };
+  return { bytes: nothing ? book.bytes : patchWorkbook(book.bytes, clearEdits(sheetName, decision, sheetNames(book), book.storeRows)), message: decision.message };
 }
 
 /** Stores (or, with null, removes) the ruleset JSON in the workbook, keeping the run records. */
 export function storeRulesetOnFile(book: OpenWorkbook, text: string | null): Uint8Array {
-  return patchWorkbook(book.bytes, storeEdits({ ...book.store, ruleset: text }, sheetNames(book)));
+  return patchWorkbook(book.bytes, storeEdits({ ...book.store, ruleset: text }, sheetNames(book), book.storeRows));
 }

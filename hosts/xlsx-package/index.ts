@@ -5,4 +5,4 @@ export { readWorkbookValues, DEFAULT_MAX_CELLS } from "./read-workbook";
 export { readCellFills } from "./read-fills";
 export { packageInfo } from "./package-info";
 export { PackageError } from "./package-error";
-export type { CellValue, CellStylePatch, CellPosition, CellEdit, CellArea, ColumnWidth, SheetEdit, NewSheet, SheetState, PackageEdits, CellFill, PackageInfo, ReadOptions, ReadNote, SheetGrid, WorkbookValues } from "./types";
+export type { CellValue, CellStylePatch, CellPosition, CellEdit, CellArea, ColumnWidth, SheetEdit, ListValidation, NewSheet, SheetState, PackageEdits, CellFill, PackageInfo, ReadOptions, ReadNote, SheetGrid, WorkbookValues } from "./types";

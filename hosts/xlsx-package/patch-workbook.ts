@@ -101,6 +101,7 @@ function changesBySheet(pkg: WorkbookPackage, edits: PackageEdits): Map<number, 
       cells: old ? [...old.cells, ...e.cells] : e.cells,
       clearArea: old?.clearArea ?? e.clearArea,
       columnWidths: [...(old?.columnWidths ?? []), ...(e.columnWidths ?? [])],
+      validations: [...(old?.validations ?? []), ...(e.validations ?? [])],
     });
   }
   return bySheet;

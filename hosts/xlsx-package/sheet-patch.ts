@@ -10,8 +10,9 @@ import * as cellReference from "./cell-reference";
 import { cellXml } from "./cell-xml";
 import { columnRange, colsXml, columnStyle, withWidths, type ColumnRange } from "./column-widths";
 import { PackageError } from "./package-error";
+import { escapeText, openTag } from "./xml-escape";
 import type { StyleSheet } from "./style-sheet";
-import type { CellArea, CellEdit, ColumnWidth } from "./types";
+import type { CellArea, CellEdit, ColumnWidth, ListValidation } from "./types";
 import * as xmlBytes from "./xml-bytes";
 import { AttributeCursor, attributesOf, EL, XmlByteScanner, type XmlByteHandler } from "./xml-bytes";
 
@@ -31,6 +32,7 @@ export interface SheetChanges {
   cells: CellEdit[];
   clearArea?: CellArea;
   columnWidths?: ColumnWidth[];
+  validations?: ListValidation[];
 }
 
 export interface SheetPatchContext {
@@ -93,6 +95,27 @@ function spansWith(spans: string, first: number, last: number): string {
   return `${Math.min(first, ...numbers)}:${Math.max(last, ...numbers)}`;
 }
 
+/** The worksheet's elements that come after <dataValidations> (CT_Worksheet's order). */
+const AFTER_VALIDATIONS = new Set([
+  "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
+  "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
+  "webPublishItems", "tableParts", "extLst",
+]);
+
+/** The areas of a sqref ("A1:B5 D7"). */
+function sqrefAreas(sqref: string): CellArea[] {
+  return sqref
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((ref) => {
+      const [a, b = a] = ref.replace(/\$/g, "").split(":");
+      return { top: rowOf(a), left: columnOf(a), bottom: rowOf(b), right: columnOf(b) };
+    })
+    .filter((r) => r.top > 0 && r.left > 0);
+}
+
+const overlaps = (a: CellArea, b: CellArea) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+
 class SheetPatcher implements XmlByteHandler {
   formulasRemoved = false;
   private readonly out = new ByteOutput();
@@ -116,6 +139,12 @@ class SheetPatcher implements XmlByteHandler {
   private colsStart = -1;
   private colsSeen = false;
   private inSheetData = false;
+  private sheetDataSeen = false;
+  /** List dropdowns still to write; the areas of the validations the sheet has. */
+  private readonly validations: ListValidation[];
+  private validationsDone: boolean;
+  private inValidations = false;
+  private readonly validated: CellArea[] = [];
   /** The output goes to the sink (from <sheetData> on). */
   private streaming = false;
   private dimension: { slot: number; ref: string | undefined; valueStart: number; valueEnd: number } | undefined;
@@ -154,6 +183,8 @@ class SheetPatcher implements XmlByteHandler {
     this.edits = sortCellEdits(changes.cells, `Sheet '${ctx.sheet}'`);
     this.area = changes.clearArea;
     this.widths = changes.columnWidths ?? [];
+    this.validations = changes.validations ?? [];
+    this.validationsDone = this.validations.length === 0;
   }
 
   open(id: number, b: Uint8Array, as: number, ae: number, selfClosing: boolean, ts: number, te: number): void {
@@ -170,7 +201,8 @@ class SheetPatcher implements XmlByteHandler {
         if (id === F && this.inCell) this.openFormula(b, as, ae);
         return;
       case 2:
-        if (id === ROW && this.inSheetData) this.openRow(b, as, ae, selfClosing, ts, te);
+        if (this.inValidations) this.validated.push(...sqrefAreas(attributesOf(b, as, ae, this.part).sqref ?? ""));
+        else if (id === ROW && this.inSheetData) this.openRow(b, as, ae, selfClosing, ts, te);
         else if (id === COL && this.inCols) this.ranges.push(columnRange(attributesOf(b, as, ae, this.part)));
         return;
       case 1:
@@ -186,6 +218,16 @@ class SheetPatcher implements XmlByteHandler {
 
   close(id: number, ts: number, te: number): void {
     const depth = --this.depth;
+    if (depth === 0 && !this.validationsDone) {
+      // The root's end: no element after where <dataValidations> goes.
+      this.insert(ts, this.validationsXml(true));
+      this.validationsDone = true;
+    } else if (depth === 1 && this.inValidations) {
+      this.inValidations = false;
+      this.insert(ts, this.validationsXml(false));
+      this.validationsDone = true;
+      return;
+    }
     if (depth === 3) {
       if (this.inCell && id === C) this.closeCell(te);
     } else if (depth === 2) {
@@ -218,6 +260,22 @@ class SheetPatcher implements XmlByteHandler {
     return this.out.finish();
   }
 
+  /** Our list dropdowns that overlap none the sheet has, as <dataValidation> elements (in their parent when `wrap`). */
+  private validationsXml(wrap: boolean): string {
+    const p = this.p;
+    const fresh = this.validations.filter((v) => !this.validated.some((a) => overlaps(a, v.area)));
+    if (!fresh.length) return "";
+    const items = fresh
+      .map((v) => {
+        const sqref = v.area.top === v.area.bottom && v.area.left === v.area.right ? cellName(v.area.top, v.area.left) : `${cellName(v.area.top, v.area.left)}:${cellName(v.area.bottom, v.area.right)}`;
+        const formula = v.inline ? `"${v.list.replace(/"/g, '""')}"` : v.list.replace(/^=/, "");
+        const attributes = { type: "list", errorStyle: "warning", allowBlank: "1", showInputMessage: "1", showErrorMessage: "1", errorTitle: v.title, error: v.error, promptTitle: v.title, prompt: v.prompt, sqref };
+        return `${openTag(`${p}dataValidation`, attributes)}<${p}formula1>${escapeText(formula)}</${p}formula1></${p}dataValidation>`;
+      })
+      .join("");
+    return wrap ? `<${p}dataValidations count="${fresh.length}">${items}</${p}dataValidations>` : items;
+  }
+
   // Output: the source is copied up to each change.
 
   private copyTo(pos: number): void {
@@ -238,6 +296,27 @@ class SheetPatcher implements XmlByteHandler {
   }
 
   private openTopLevel(id: number, b: Uint8Array, as: number, ae: number, selfClosing: boolean, ts: number, te: number): void {
+    if (!this.validationsDone && this.sheetDataSeen) {
+      const name = latin1(b, ts + 1, as).trim();
+      const local = name.slice(name.indexOf(":") + 1);
+      if (local === "dataValidations") {
+        // The sheet's own list: ours join it (its count dropped: it is optional, and ours may be skipped).
+        const attributes = attributesOf(b, as, ae, this.part);
+        delete attributes.count;
+        if (selfClosing) {
+          this.replace(ts, te, `${openTag(name, attributes)}${this.validationsXml(false)}</${name}>`);
+          this.validationsDone = true;
+        } else {
+          this.replace(ts, te, openTag(name, attributes));
+          this.inValidations = true;
+        }
+        return;
+      }
+      if (AFTER_VALIDATIONS.has(local)) {
+        this.insert(ts, this.validationsXml(true));
+        this.validationsDone = true;
+      }
+    }
     // A <dimension> after <sheetData> (not where the schema puts it) is left as it is.
     if (id === DIMENSION && !this.streaming) {
       let valueStart = ae;
@@ -254,6 +333,7 @@ class SheetPatcher implements XmlByteHandler {
       if (!selfClosing) this.inCols = true;
       else if (this.widths.length) this.replace(ts, te, colsXml(this.p, withWidths(this.ranges, this.widths)));
     } else if (id === SHEET_DATA) {
+      this.sheetDataSeen = true;
       if (this.widths.length && !this.colsSeen) this.insert(ts, colsXml(this.p, withWidths([], this.widths)));
       if (this.sink && !this.streaming) {
         this.copyTo(ts);

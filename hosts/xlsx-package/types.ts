@@ -44,9 +44,26 @@ export interface CellArea {
   right: number;
 }
 
+/** A list dropdown (data validation) on an area: offered values, shown as a warning when another is typed. */
+export interface ListValidation {
+  area: CellArea;
+  /** The values ("a,b,c"), or a reference to the cells holding them ("'Lists'!$A$1:$A$9"). */
+  list: string;
+  /** Whether `list` is the values themselves (written in quotes) rather than a reference. */
+  inline: boolean;
+  title: string;
+  prompt: string;
+  error: string;
+}
+
 export interface SheetEdit {
   sheet: string;
   cells: CellEdit[];
+  /**
+   * List dropdowns to add. One that overlaps a validation the sheet already has is left out (the
+   * officer's own, or ours from an earlier run), so the officer's are never replaced.
+   */
+  validations?: ListValidation[];
   /** Every cell in the area loses its value and style before the cell edits apply. */
   clearArea?: CellArea;
   columnWidths?: ColumnWidth[];
