@@ -8,7 +8,7 @@ import { join } from "path";
 import { buildOutputPlan, categorise, NotWrittenError, parseRuleset, STORE_SHEET, type OutputPlan, type PlannedDropdown } from "../../engine";
 import { clearResults, readWorkbook, writeResults } from "../../hosts/office";
 import { isOurSource, mayPut, storeLists } from "../../hosts/office/dropdowns";
-import { dateToSerial } from "../../hosts/office/office-values";
+import { fakeExcelFrom } from "./fake-from-workbook";
 import { BUNDLED_RULESETS } from "../../addin/bundled-rulesets";
 import { EngineWorker } from "../../addin/engine-client";
 import { OfficePaneHost } from "../../addin/office-pane-host";
@@ -31,20 +31,7 @@ beforeAll(async () => {
 
 /** The example in the fake Excel (numbers and formats as Office holds them), with an LA judgement column added (AF). */
 function example(): FakeExcel {
-  const xl = new FakeExcel();
-  for (const ws of wb.worksheets) {
-    const sheet = xl.addSheet(ws.name);
-    ws.eachRow((row, r) =>
-      row.eachCell((cell, c) => {
-        let v = cell.value as unknown;
-        if (v && typeof v === "object" && "result" in (v as object)) v = (v as { result: unknown }).result;
-        sheet.edit(r - 1, c - 1, (x) => {
-          x.value = v instanceof Date ? dateToSerial(v) : ((v as string | number | boolean | null) ?? "");
-          x.format = v instanceof Date ? cell.numFmt || "dd/mm/yyyy" : cell.numFmt || "General";
-        });
-      }),
-    );
-  }
+  const xl = fakeExcelFrom(wb);
   const schools = xl.sheet("Schools");
   schools.put(0, 31, [["LA judgement"], ["Neither"], ["Serious weaknesses"]]);
   return xl;

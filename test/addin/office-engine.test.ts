@@ -6,35 +6,14 @@ import { join } from "path";
 import { buildOutputPlan, categorise, parseRuleset, resultHeaders } from "../../engine";
 import { sourceFromExcelJS } from "../helpers/exceljs-source";
 import { clearResults, readWorkbook, writeResults } from "../../hosts/office";
+import { fakeExcelFrom } from "./fake-from-workbook";
 import { dateToSerial } from "../../hosts/office/office-values";
 import { rankTargets } from "../../addin/target-match";
-import { FakeExcel } from "./fake-excel";
 import { readFileSync } from "fs";
 
 const root = join(__dirname, "..", "..");
 const AS_OF = "2026-03-01";
 
-/** Copies an ExcelJS workbook into the fake Excel as Office would hold it (numbers + formats). */
-function toFake(wb: ExcelJS.Workbook): FakeExcel {
-  const xl = new FakeExcel();
-  for (const ws of wb.worksheets) {
-    const sheet = xl.addSheet(ws.name);
-    ws.eachRow((row, r) =>
-      row.eachCell((cell, c) => {
-        let v = cell.value as unknown;
-        if (v && typeof v === "object" && "result" in (v as object)) v = (v as { result: unknown }).result;
-        const format = v instanceof Date ? cell.numFmt || "dd/mm/yyyy" : cell.numFmt || "General";
-        sheet.edit(r - 1, c - 1, (x) => {
-          x.value = v instanceof Date ? dateToSerial(v) : (v as string | number | boolean | null) ?? "";
-          x.format = format;
-          const fill = cell.style?.fill;
-          if (fill?.type === "pattern" && fill.pattern === "solid") x.fill = { color: "#" + String(fill.fgColor?.argb ?? "FFFFFFFF").slice(2), pattern: "Solid", patternColor: null };
-        });
-      }),
-    );
-  }
-  return xl;
-}
 
 describe("Office adapter + engine on the Staffordshire example", () => {
   const ruleset = parseRuleset(readFileSync(join(root, "rules", "staffordshire.json"), "utf8"), "staffordshire.json");
@@ -46,7 +25,7 @@ describe("Office adapter + engine on the Staffordshire example", () => {
 
   it("categorises exactly as the ExcelJS host does, and writes what the plan says", async () => {
     const expected = await categorise(sourceFromExcelJS(wb), ruleset, { sheet: "Schools", asOf: AS_OF });
-    const xl = toFake(wb);
+    const xl = fakeExcelFrom(wb);
     const read = await readWorkbook(xl.context, { kind: "sheet", sheet: "Schools" }, (ruleset.history ?? []).flatMap((h) => h.sheet));
     const result = await categorise(read.source, ruleset, { sheet: "Schools", asOf: AS_OF });
     expect(result.rows.map((r) => [r.row, r.band, r.triggers.map((t) => t.id), r.escalation?.stage ?? null, r.due])).toEqual(
@@ -83,7 +62,7 @@ describe("Office adapter + engine on the Staffordshire example", () => {
     await writeResults(xl.context, buildOutputPlan(second, ruleset), again);
     expect(snapshot()).toEqual(once);
     await clearResults(xl.context, { kind: "sheet", sheet: "Schools" });
-    expect(snapshot()).toEqual([...toFake(wb).sheet("Schools").cells].sort(([a], [b]) => (a < b ? -1 : 1)));
+    expect(snapshot()).toEqual([...fakeExcelFrom(wb).sheet("Schools").cells].sort(([a], [b]) => (a < b ? -1 : 1)));
   });
 
   it("auto-detects the Schools sheet for the ruleset", async () => {

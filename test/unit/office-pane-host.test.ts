@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { join } from "path";
 import { categorise, parseRuleset } from "../../engine";
 import { readWorkbook } from "../../hosts/office";
-import { dateToSerial } from "../../hosts/office/office-values";
+import { fakeExcelFrom } from "../addin/fake-from-workbook";
 import { BUNDLED_RULESETS } from "../../addin/bundled-rulesets";
 import { EngineWorker } from "../../addin/engine-client";
 import { OfficePaneHost } from "../../addin/office-pane-host";
@@ -24,21 +24,7 @@ const inUse = { text: staffs, ruleset };
 async function exampleInExcel(): Promise<FakeExcel> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(root, "examples", "staffordshire-schools.xlsx"));
-  const xl = new FakeExcel();
-  for (const ws of wb.worksheets) {
-    const sheet = xl.addSheet(ws.name);
-    ws.eachRow((row, r) =>
-      row.eachCell((cell, c) => {
-        let v = cell.value as unknown;
-        if (v && typeof v === "object" && "result" in v) v = (v as { result: unknown }).result;
-        sheet.edit(r - 1, c - 1, (x) => {
-          x.value = v instanceof Date ? dateToSerial(v) : ((v as string | number | boolean | null) ?? "");
-          x.format = v instanceof Date ? cell.numFmt || "dd/mm/yyyy" : cell.numFmt || "General";
-        });
-      }),
-    );
-  }
-  return xl;
+  return fakeExcelFrom(wb);
 }
 
 let xl: FakeExcel;
