@@ -12,7 +12,7 @@ import { describeCondition, reasonsFor, supporting } from "./explain";
 import { isAfterRunDate } from "./derived-facts";
 import { own } from "../ruleset/dictionaries";
 import { InputError } from "../errors";
-import { addDays, todayIso, ukDate } from "../util/dates";
+import { addDays, isIsoDate, todayIso, ukDate } from "../util/dates";
 import { didYouMean } from "../util/nearest";
 import { isBlank } from "../read/table";
 import { rulesetDateWarnings } from "../ruleset/effective";
@@ -39,7 +39,7 @@ export const MAX_SCHOOL_ROWS = 200_000;
 
 export async function categorise(source: WorkbookSource, ruleset: Ruleset, options: RunOptions = {}): Promise<RunResult> {
   const asOf = options.asOf ?? todayIso();
-  if (!isRealDate(asOf)) throw new InputError(`The run date '${asOf}' is not a date written YYYY-MM-DD (a day that exists, such as 2019-02-28)`);
+  if (!isIsoDate(asOf)) throw new InputError(`The run date '${asOf}' is not a date written YYYY-MM-DD (a day that exists, such as 2019-02-28)`);
   const sheet = pickSheet(source, ruleset, options.sheet);
   const recorded = options.store?.records[sheet.name];
   const width = officerColumnCount(sheet, recorded);
@@ -157,14 +157,6 @@ function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const x of items) if (!map.has(x.id)) map.set(x.id, x);
   return map;
-}
-
-/** "2019-02-28" yes; "2019-02-30" and "28/02/2019" no. */
-function isRealDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
 function isBlankRow(row: CellValue[], width: number): boolean {

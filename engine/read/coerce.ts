@@ -3,7 +3,7 @@
 import type { CellValue } from "../workbook";
 import type { FactValue } from "../results";
 import type { Field } from "../ruleset/schema";
-import { isoDate } from "../util/dates";
+import { calendarDate, isoDate } from "../util/dates";
 import { vocabularyText, vocabularyValue } from "./vocabulary";
 
 /** Cell texts that mean "no value" in DfE performance tables and Ofsted management information. */
@@ -51,7 +51,8 @@ function text(cell: CellValue): string {
   return cell instanceof Date ? isoDate(cell) : String(cell).trim();
 }
 
-function parseNumber(s: string): number | undefined {
+/** A number as officers type it: "1,234", "£1,234", "(5)" for -5. */
+export function parseNumber(s: string): number | undefined {
   const cleaned = s.replace(/[£,\s]/g, "").replace(/^\((.*)\)$/, "-$1");
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
   return Number(cleaned);
@@ -68,17 +69,13 @@ function parseDate(cell: CellValue): string | undefined {
   if (typeof cell === "number") return serialToIso(cell);
   const s = String(cell).trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
-  if (m) return validDate(+m[1], +m[2], +m[3]);
+  if (m) return calendarDate(+m[1], +m[2], +m[3]);
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s); // UK order: day/month/year
-  if (m) return validDate(m[3].length === 2 ? 2000 + +m[3] : +m[3], +m[2], +m[1]);
+  if (m) return calendarDate(m[3].length === 2 ? 2000 + +m[3] : +m[3], +m[2], +m[1]);
   const n = parseNumber(s);
   return n === undefined ? undefined : serialToIso(n);
 }
 
-function validDate(y: number, mo: number, d: number): string | undefined {
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d ? isoDate(dt) : undefined;
-}
 
 /** A blank category of concern means the school is in none (not that the fact is unknown). */
 const NO_CATEGORY = new Set(["", "none", "no", "n/a", "na", "-", "null", "not applicable"]);

@@ -6,15 +6,16 @@
 import type { SheetData } from "../workbook";
 import type { Field } from "../ruleset/schema";
 import { describeColumn } from "../errors";
+import { parseNumber } from "./coerce";
 
 /** The median of this many larger values marks a column of percentage points. */
 const POINTS_MEDIAN = 5;
 
+/** A number written without a % sign (as coerce reads it), or undefined. */
 function plainNumber(cell: unknown): number | undefined {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell !== "string" || cell.includes("%")) return undefined;
-  const t = cell.trim();
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : undefined;
+  return parseNumber(cell.trim());
 }
 
 export interface PercentWarnings {

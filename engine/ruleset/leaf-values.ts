@@ -6,7 +6,7 @@
 // and everyValue need a list of values, someFact and everyFact a list fact, swap trades the sides.
 // (An equal/in value no school can have, such as "Requires improvement" for a grade, is `check`'s.)
 import type { Leaf } from "./schema";
-import { isIsoDate } from "./schema";
+import { isIsoDate } from "../util/dates";
 import { describeKind, type FactKind } from "./fact-kinds";
 import type { PathPart } from "./json-text";
 import { isFactRef } from "./conditions";

@@ -3,18 +3,12 @@
 import { z } from "zod";
 import { BASE_OPERATORS } from "../evaluate/operators";
 import { LaSummarySettings } from "./la-summary-schema";
+import { isIsoDate } from "../util/dates";
 
 const Id = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must start with a letter and use only letters, digits and _")
   .describe("An identifier: letters, digits and _, starting with a letter.");
-/** A real calendar date written YYYY-MM-DD (2024-02-30 is written so, but is no date). */
-export function isIsoDate(v: unknown): v is string {
-  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const [y, m, d] = v.split("-").map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
 const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")

@@ -6,6 +6,18 @@ export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The ISO date of a year, month and day, or undefined when there is no such day (30 February). */
+export function calendarDate(y: number, month: number, d: number): string | undefined {
+  const dt = new Date(Date.UTC(y, month - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === month - 1 && dt.getUTCDate() === d ? isoDate(dt) : undefined;
+}
+
+/** A real calendar date written YYYY-MM-DD ("2024-02-30" is written so, but is no date). */
+export function isIsoDate(v: unknown): v is string {
+  const m = typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  return !!m && calendarDate(+m[1], +m[2], +m[3]) !== undefined;
+}
+
 export function dayNumber(iso: string): number {
   return Math.floor(Date.parse(iso + "T00:00:00Z") / DAY_MS);
 }
