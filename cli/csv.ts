@@ -37,8 +37,20 @@ function windows1252(bytes: Uint8Array): string {
   return text;
 }
 
+/**
+ * The field separator: a comma, unless the first line has none and has semicolons (as Excel writes
+ * CSV where the decimal mark is a comma) or tabs (text copied out of a spreadsheet).
+ */
+export function csvSeparator(text: string): string {
+  const first = text.slice(0, text.search(/\r|\n|$/)).replace(/"[^"]*"/g, "");
+  if (first.includes(",")) return ",";
+  const semicolons = first.split(";").length - 1;
+  const tabs = first.split("\t").length - 1;
+  return tabs > semicolons ? "\t" : semicolons ? ";" : ",";
+}
+
 /** The records of a CSV text, each a list of fields as written (quotes removed). */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, sep = csvSeparator(text)): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = "";
@@ -74,10 +86,10 @@ export function parseCsv(text: string): string[][] {
         break;
       }
       // Anything between the closing quote and the next comma or line end is kept, as Excel does.
-      while (i < n && text[i] !== "," && text[i] !== "\n" && text[i] !== "\r") field += text[i++];
+      while (i < n && text[i] !== sep && text[i] !== "\n" && text[i] !== "\r") field += text[i++];
       continue;
     }
-    if (ch === ",") {
+    if (ch === sep) {
       endField();
       i++;
     } else if (ch === "\n" || ch === "\r") {
@@ -87,7 +99,7 @@ export function parseCsv(text: string): string[][] {
     } else {
       // An unquoted run of text, up to the next comma or line end.
       let j = i;
-      while (j < n && text[j] !== "," && text[j] !== "\n" && text[j] !== "\r") j++;
+      while (j < n && text[j] !== sep && text[j] !== "\n" && text[j] !== "\r") j++;
       field += text.slice(i, j);
       i = j;
     }

@@ -175,6 +175,12 @@ describe("CSV: reading", () => {
     expect(parseCsv("a\n\nb\n")).toEqual([["a"], [""], ["b"]]);
   });
 
+  it("semicolon- or tab-separated files are read too; a comma on the first line keeps commas", () => {
+    expect(parseCsv("URN;School name;Absence %\n100001;Abbey;4,5\n")).toEqual([["URN", "School name", "Absence %"], ["100001", "Abbey", "4,5"]]);
+    expect(parseCsv("URN\tName\n1\tAbbey\n")).toEqual([["URN", "Name"], ["1", "Abbey"]]);
+    expect(parseCsv('"a;b",c\n1,2\n')).toEqual([["a;b", "c"], ["1", "2"]]);
+  });
+
   it("an unclosed quote names its line", () => {
     expect(() => parseCsv('a,b\n1,"open\n2,3\n')).toThrow(new CsvError("a quoted field opened on line 2 is never closed"));
   });
