@@ -12,6 +12,7 @@ import { checkOutputs, inputWorkbook, rulesFile } from "./output-paths";
 import { NO_PROGRESS } from "./progress";
 import { readRuleset } from "./rules-file";
 import { table } from "./text-table";
+import { jsonText } from "./json-output";
 
 export async function backtestCommand(argv: string[], out: (s: string) => void, { progress }: CommandContext = { progress: NO_PROGRESS }): Promise<number> {
   const { positional, options } = parseArgs(argv, commandSpec("backtest")!);
@@ -47,7 +48,7 @@ export async function backtestCommand(argv: string[], out: (s: string) => void, 
     out(`\n⚠ ${outcome.unreadable.length} cell${outcome.unreadable.length === 1 ? "" : "s"} in ${outcome.column} could not be read as a grade (row${outcome.unreadable.length === 1 ? "" : "s"} ${outcome.unreadable.slice(0, 10).join(", ")}${outcome.unreadable.length > 10 ? ", ..." : ""}); those schools are left out`);
   }
   if (report) {
-    writeFilesAtomically([{ file: report, data: JSON.stringify({ outcome: outcome.header, baseline: base.label, ...result }, null, 2) + "\n" }]);
+    writeFilesAtomically([{ file: report, data: jsonText({ outcome: outcome.header, baseline: base.label, ...result }, Boolean(options.pretty)) }]);
     out(`\nWrote ${report}`);
   }
   return 0;

@@ -10,6 +10,7 @@ import { checkOutputs, inputWorkbook, rulesFile } from "./output-paths";
 import { NO_PROGRESS } from "./progress";
 import { reportJson, summaryText } from "./report";
 import { DEFAULT_RULES, readRuleset } from "./rules-file";
+import { jsonText } from "./json-output";
 
 const SPEC = commandSpec("")!;
 
@@ -39,7 +40,7 @@ export async function categoriseCommand(argv: string[], out: (s: string) => void
     onWrite: () => progress.step(`Writing ${path.basename(output)}`),
   });
   const files: OutputFile[] = [{ file: output, data: bytes }];
-  if (report) files.push({ file: report, data: JSON.stringify(reportJson(result, rules.ruleset), null, 2) + "\n" });
+  if (report) files.push({ file: report, data: jsonText(reportJson(result, rules.ruleset), Boolean(options.pretty)) });
   writeFilesAtomically(files);
   progress.done();
   if (fileStamp(input) !== before) throw new Error(`${input} changed during the run`);

@@ -22,7 +22,8 @@ export interface CommandSpec {
 
 const sheet: OptionSpec = { name: "sheet", value: "NAME", help: "the schools sheet (default: the one that fits the ruleset); for a .csv, its sheet's name" };
 const asOf: OptionSpec = { name: "as-of", value: "YYYY-MM-DD", help: "the run date, for days-since facts and due dates (default: today)" };
-const report: OptionSpec = { name: "report", value: "PATH.json", help: "also write the results as JSON" };
+const report: OptionSpec = { name: "report", value: "PATH.json", help: "also write the results as JSON (compact; see --pretty)" };
+const pretty: OptionSpec = { name: "pretty", help: "indent the --report JSON for reading" };
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS: OptionSpec[] = [
@@ -40,6 +41,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       sheet,
       { name: "out", value: "PATH.xlsx", help: "where to write the copy (default: <workbook>-categorised.xlsx beside the input)" },
       report,
+      pretty,
       asOf,
       { name: "quiet", help: "do not print the summary" },
     ],
@@ -89,7 +91,7 @@ Runs longer than about 2 seconds show progress on stderr when it is a terminal
     name: "diff",
     usage: "<old.json> <new.json> <workbook.xlsx | schools.csv> [options]",
     summary: "schools that change band, trigger or stage between two rulesets, and why",
-    options: [sheet, asOf, { name: "report", value: "PATH.json", help: "also write the comparison as JSON" }, { name: "limit", value: "N", help: "list at most N schools (all are in --report)" }],
+    options: [sheet, asOf, { name: "report", value: "PATH.json", help: "also write the comparison as JSON" }, pretty, { name: "limit", value: "N", help: "list at most N schools (all are in --report)" }],
     details: "The workbook is only read.",
   },
   {
@@ -103,6 +105,7 @@ Runs longer than about 2 seconds show progress on stderr when it is a terminal
       sheet,
       asOf,
       { name: "report", value: "PATH.json", help: "also write the backtest as JSON" },
+      pretty,
     ],
     details: "The workbook holds the earlier data the rules look at, and a column with the later outcome.",
   },

@@ -11,6 +11,7 @@ import { checkOutputs, inputWorkbook, rulesFile } from "./output-paths";
 import { NO_PROGRESS } from "./progress";
 import { readRuleset } from "./rules-file";
 import { table } from "./text-table";
+import { jsonText } from "./json-output";
 
 export async function diffCommand(argv: string[], out: (s: string) => void, { progress }: CommandContext = { progress: NO_PROGRESS }): Promise<number> {
   const { positional, options } = parseArgs(argv, commandSpec("diff")!);
@@ -37,7 +38,7 @@ export async function diffCommand(argv: string[], out: (s: string) => void, { pr
   if (workbook.csv?.note) out(`Note: ${workbook.csv.note}`);
   out(diffText(comparison, oldRules, newRules, limit));
   if (report) {
-    writeFilesAtomically([{ file: report, data: JSON.stringify(comparison, null, 2) + "\n" }]);
+    writeFilesAtomically([{ file: report, data: jsonText(comparison, Boolean(options.pretty)) }]);
     out(`\nWrote ${report}`);
   }
   return 0;
