@@ -84,8 +84,18 @@ Runs longer than about 2 seconds show progress on stderr when it is a terminal
     name: "test",
     usage: "<rules.json | NAME> [options]",
     summary: "run the ruleset's stored test cases",
-    options: [{ name: "filter", value: "TEXT", help: "only the cases whose name contains TEXT" }],
-    details: "Each case passes or fails; a failure shows what differed and why the engine decided as it did.",
+    options: [
+      { name: "filter", value: "TEXT", help: "only the cases whose name contains TEXT" },
+      { name: "coverage", help: "also show which comparisons and rules the cases leave untested" },
+      { name: "min", value: "PERCENT", help: "fail (exit 1) when overall coverage is below PERCENT (turns --coverage on)" },
+    ],
+    details: `Each case passes or fails; a failure shows what differed and why the engine decided as it did.
+
+--coverage: every comparison in the triggers, bands and escalation stages should be made true by one
+case and false by another, with its data present, and every trigger, band, stage and stage addition
+should be given to some case. A case counts for a band (stage) only down to the one it is given.
+Coverage is shown per section and overall (covered items over all items); each item not covered is
+listed with its JSON path and line. --min makes a lower overall coverage fail, for CI.`,
   },
   {
     name: "diff",

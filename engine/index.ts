@@ -43,6 +43,7 @@ export { planRun, planClear, runSnapshotArea, cutArea, type HeaderRow, type RunD
 export { runRulesetTests, runCase, type CaseOutcome } from "./analysis/ruleset-tests";
 export { compareRuns, type RunComparison, type SchoolChange } from "./analysis/compare-runs";
 export { backtest, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule } from "./analysis/backtest";
+export { caseCoverage, type CaseCoverage, type SectionCoverage, type LeafCoverage, type CoveredRule, type CoverageSection } from "./analysis/coverage";
 
 // Dates as officers read them.
 export { ukDate, todayIso } from "./util/dates";
