@@ -119,6 +119,39 @@ listed with its JSON path and line. --min makes a lower overall coverage fail, f
     ],
     details: "The workbook holds the earlier data the rules look at, and a column with the later outcome.",
   },
+  {
+    name: "letters",
+    usage: "<workbook.xlsx | schools.csv> [options]",
+    summary: "categorisation letters and notices for the schools, as Word documents filled from a template",
+    options: [
+      { name: "rules", value: "FILE|NAME", help: "the ruleset: a JSON file, or the name of a bundled one (default: staffordshire)" },
+      { name: "kind", value: "KIND", help: "categorisation (default), notice-of-concern or s60" },
+      { name: "template", value: "FILE.docx", help: "the Word template (default: the ruleset's bundled one for the kind, rules/letters/<ruleset>/)" },
+      { name: "out", value: "FOLDER|FILE.docx", help: "where the letters go (default: <workbook>-letters/ beside the input; with --combined, a .docx)" },
+      { name: "combined", help: "one document with every letter, each starting on a new page" },
+      { name: "band", value: "IDS", help: "only schools in these categories (D, or C,D)" },
+      { name: "stage", value: "IDS", help: "only schools at these escalation stages (noticeOfConcern); a notice's own by default" },
+      { name: "changed", help: "only schools whose category or stage differs from the run recorded in the workbook" },
+      { name: "unsent", help: "only schools with no letter of this kind recorded in the workbook" },
+      { name: "date", value: "YYYY-MM-DD", help: "the letters' date (default: today)" },
+      { name: "reference", value: "PREFIX", help: "the reference's first part (default CAT, NOC or S60): PREFIX/URN/2025-26" },
+      { name: "reply-days", value: "N", help: "days from the date to {replyBy} (default 28, 14 for a notice, 21 for s60)" },
+      { name: "record", value: "PATH.xlsx", help: "also write a copy of the workbook recording these letters (date, kind, template, each school)" },
+      { name: "fields", help: "list the placeholders a template can use, and stop" },
+      sheet,
+      asOf,
+    ],
+    details: `Each letter is filled from a Word template the council owns: its letterhead and wording stay
+as they are, and placeholders such as {schoolName}, {categoryName} or {#reasons}{text}{/reasons}
+take each school's values. A template with a placeholder the letters do not know is refused,
+naming it and the nearest field. A school lacking a value the template needs outside a section
+of its own ({#headTeacher}...{/headTeacher}) gets no letter: it is listed, and the exit code is 1
+(the other letters are written). Schools without a category, and academies for a notice (the
+council raises concerns with the trust and the DfE instead), get none either, and are listed.
+
+The workbook is only read. With --record, a copy of it keeps which letters went to whom, so a
+later run can say which schools have not had one (--unsent). See docs/letters.md.`,
+  },
 ];
 
 /** The sub-command names, as typed. */

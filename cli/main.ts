@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Command> = {
   test: () => (require("./test-command") as typeof import("./test-command")).testCommand,
   diff: () => (require("./diff-command") as typeof import("./diff-command")).diffCommand,
   backtest: () => (require("./backtest-command") as typeof import("./backtest-command")).backtestCommand,
+  letters: () => (require("./letters-command") as typeof import("./letters-command")).lettersCommand,
 };
 const engineErrors = () => require("../engine") as Pick<typeof import("../engine"), "InputError" | "NotWrittenError" | "RulesetError">;
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -36,7 +36,7 @@ export { allowedValues, dropdowns, SPARE_ROWS, INLINE_LIST_LIMIT, type AllowedVa
 export { laSummary, bandsByField, RAG_STYLES, type LaSummary, type LaMeasure, type Rag } from "./output/la-summary";
 export { summaryCharts, riskChart, bandCharts, type ChartSpec, type ChartSeries } from "./output/charts";
 export { buildOutputPlan, planDropdowns, listHeader, parseListHeader, splitStyles, LIST_FIRST_COLUMN, type StyleSplit } from "./output/output-plan";
-export { STORE_SHEET, emptyStore, parseStore, storeGrid, type FillSnapshot, type StoreContents, type ResultsRecord } from "./output/run-record";
+export { STORE_SHEET, emptyStore, parseStore, storeGrid, type FillSnapshot, type StoreContents, type ResultsRecord, type LetterBatch } from "./output/run-record";
 export { planRun, planClear, runSnapshotArea, cutArea, type HeaderRow, type RunDecision, type ClearSnapshot, type ClearDecision, type FillGroup, type Rect } from "./output/rerun-policy";
 
 // analysis/
@@ -48,3 +48,13 @@ export { caseCoverage, type CaseCoverage, type SectionCoverage, type LeafCoverag
 // Dates as officers read them.
 export { ukDate, todayIso } from "./util/dates";
 export { maxOf } from "./util/max-of";
+
+// letters/: the letters and notices sent to schools, filled from Word templates by hosts/docx.
+export { LETTER_KINDS, LETTER_KIND, isLetterKind, type LetterKind, type LetterKindId } from "./letters/letter-kinds";
+export { LETTER_FIELDS, letterFields, categoryFlag, stageFlag, type LetterField } from "./letters/letter-fields";
+export { checkPlaceholders, fieldsNeeded, type PlaceholderUse } from "./letters/template-check";
+export { schoolLetters, missingFields, letterFileName, type SchoolLetter, type LetterOptions, type LetterValue, type LetterItem } from "./letters/letter-values";
+export { selectSchools, type LetterFilters, type Selection } from "./letters/letter-selection";
+export { previousResults, type PreviousResult } from "./letters/previous-results";
+export { recordLetters, lettersSent, type LetterSent } from "./letters/letters-record";
+export { CONTACT_HEADERS } from "./letters/school-contacts";

@@ -60,3 +60,13 @@ export const ResultsRecordSchema = z.strictObject({
 });
 
 export const SummaryRefSchema = z.strictObject({ sheet: z.string().min(1).max(MAX_SHEET_NAME), name: z.string().min(1).max(MAX_SHEET_NAME) });
+
+/** Letters sent, one batch per `categorise letters` (or the pane's Letters): date, kind, template, and per school [key, band, stage]. */
+export const MAX_LETTER_BATCHES = 500;
+export const LetterBatchSchema = z.strictObject({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  kind: z.string().min(1).max(40),
+  template: z.string().max(260),
+  sheet: z.string().min(1).max(MAX_SHEET_NAME),
+  schools: z.array(z.tuple([z.string().min(1).max(100), z.string().min(1).max(100), z.string().max(100).nullable()])).max(MAX_ROW),
+});

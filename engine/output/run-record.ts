@@ -4,7 +4,7 @@
 // back exactly). It lives on a very hidden sheet: column A holds the ruleset JSON, column B the
 // record JSON, each cut into cells of at most 30,000 characters (Excel's limit is 32,767).
 import type { CellRef } from "../workbook";
-import { FillSnapshotSchema, MAX_COLUMN, MAX_ROW, ResultsRecordSchema, SummaryRefSchema } from "./run-record-schema";
+import { FillSnapshotSchema, LetterBatchSchema, MAX_COLUMN, MAX_LETTER_BATCHES, MAX_ROW, ResultsRecordSchema, SummaryRefSchema } from "./run-record-schema";
 
 /** Cells that take one fill. */
 export interface FillGroup {
@@ -52,6 +52,19 @@ export interface StoreContents {
   records: Record<string, ResultsRecord>;
   /** The sheet whose run wrote the summary sheet, and that sheet's name. */
   summary: { sheet: string; name: string } | null;
+  /** The letters sent from this workbook, oldest batch first (absent before any was recorded). */
+  letters?: LetterBatch[];
+}
+
+/** One batch of letters: when, which kind and template, and each school's key, category and stage then. */
+export interface LetterBatch {
+  /** YYYY-MM-DD: the letters' date. */
+  date: string;
+  kind: string;
+  /** The template's file name. */
+  template: string;
+  sheet: string;
+  schools: [key: string, band: string, stage: string | null][];
 }
 
 export const emptyStore = (): StoreContents => ({ ruleset: null, records: {}, summary: null });
@@ -104,6 +117,12 @@ export function parseStore(grid: unknown[][]): StoreContents {
       const summary = SummaryRefSchema.safeParse(top.summary);
       if (summary.success) store.summary = summary.data;
       else if (top.summary !== null && top.summary !== undefined) problems.push("The run record's summary sheet entry is not valid and was left out.");
+      if (top.letters !== undefined) {
+        const batches = Array.isArray(top.letters) ? top.letters.slice(-MAX_LETTER_BATCHES) : [];
+        const letters = batches.map((b) => LetterBatchSchema.safeParse(b)).filter((b) => b.success).map((b) => b.data);
+        if (letters.length < batches.length || !Array.isArray(top.letters)) problems.push("Part of the record of letters sent is not valid and was left out.");
+        store.letters = letters;
+      }
     }
   }
   if (problems.length) store.problems = problems;

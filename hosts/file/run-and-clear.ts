@@ -3,7 +3,7 @@
 // package-preserving writer (both in hosts/xlsx-package) writes only what changed, so charts,
 // pivot tables, macros and labels survive. What to clear, which fills to read and restore, and the run record to keep are the
 // engine's re-run policy; this file only does the I/O.
-import { buildOutputPlan, categorise, cutArea, NotWrittenError, planClear, planRun, runSnapshotArea, type FillSnapshot, type OutputPlan, type Ruleset, type RunOptions, type RunResult } from "../../engine";
+import { buildOutputPlan, categorise, cutArea, NotWrittenError, planClear, planRun, runSnapshotArea, type FillSnapshot, type OutputPlan, type Ruleset, type RunOptions, type RunResult, type StoreContents } from "../../engine";
 import { clearEdits, runEdits, storeEdits } from "./package-edits";
 import { patchWorkbook, readCellFills } from "../xlsx-package";
 import type { OpenWorkbook } from "./open-workbook";
@@ -68,4 +68,9 @@ export function clearOnFile(book: OpenWorkbook, sheetName: string): { bytes: Uin
 /** Stores (or, with null, removes) the ruleset JSON in the workbook, keeping the run records. */
 export function storeRulesetOnFile(book: OpenWorkbook, text: string | null): Uint8Array {
   return patchWorkbook(book.bytes, storeEdits({ ...book.store, ruleset: text }, sheetNames(book), book.storeRows));
+}
+
+/** Writes the store (run records, ruleset, the record of letters sent) as given, the dropdowns' lists kept. */
+export function storeOnFile(book: OpenWorkbook, store: StoreContents): Uint8Array {
+  return patchWorkbook(book.bytes, storeEdits(store, sheetNames(book), book.storeRows));
 }
