@@ -1,5 +1,6 @@
 // The task pane's layout: pick the ruleset and the school data, run, clear, and see why each
-// school is where it is. State and actions are usePane's. The same pane works inside Excel
+// school is where it is; inside Excel, after a run, live updates follow the officer's edits.
+// State and actions are usePane's. The same pane works inside Excel
 // (OfficePaneHost) and, outside Office, on an uploaded workbook (FilePaneHost); either way the
 // engine runs in the engine worker.
 import { makeStyles, tokens } from "@fluentui/react-components";
@@ -14,6 +15,7 @@ import { RunPanel } from "./components/RunPanel";
 import { SchoolList } from "./components/SchoolList";
 import { SchoolExplanation } from "./components/SchoolExplanation";
 import { LaSummaryPanel } from "./components/LaSummaryPanel";
+import { LivePanel } from "./components/LivePanel";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", minHeight: "100vh", maxWidth: "640px", margin: "0 auto", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -75,6 +77,9 @@ export function App(props: { mode: "office" | "browser"; engine: EngineWorker; o
         onCancel={actions.cancel}
         onOffer={actions.selectRuleset}
       />
+      {lastRun && pane.canWatch && (
+        <LivePanel live={pane.live} sheet={lastRun.outcome.result.sheet} busy={pane.busy} onToggle={actions.toggleLive} onRefreshSummary={actions.refreshSummary} />
+      )}
       {lastRun && (
         <>
           <SchoolList

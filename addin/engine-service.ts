@@ -4,19 +4,14 @@
 // which the pane can stop. Outside Office the uploaded workbook lives here too (BrowserHost, with
 // the file host, loaded only when a file is opened). The pane's local authority summary is worked
 // out here with the run: on 60,000 schools it takes a few hundred milliseconds.
-import { buildOutputPlan, categorise, laSummary, parseRuleset, summaryCharts, type Ruleset, type RunResult } from "../engine";
+import { buildOutputPlan, categorise, evaluateLive, parseRuleset, type Ruleset } from "../engine";
 import type { BrowserHost } from "./browser-host";
 import { splitRun } from "./outcome-transfer";
-import { phase, PHASES, type PaneSummary, type Progress } from "./pane-host";
+import { phase, PHASES, type Progress } from "./pane-host";
+import { paneSummary } from "./pane-summary";
 import { sendableError } from "./worker-errors";
 import type { EngineMessage, EngineReply, EngineReplies, RulesetSent } from "./worker-protocol";
 import { sourceOf } from "./workbook-snapshot";
-
-/** What the pane's Local authority summary shows. */
-function paneSummary(result: RunResult, ruleset: Ruleset): PaneSummary {
-  const la = laSummary(result, ruleset);
-  return { la, charts: summaryCharts(result, ruleset, la) };
-}
 
 export function engineService(post: (reply: EngineReply) => void): (message: EngineMessage) => Promise<void> {
   let parsed: (RulesetSent & { ruleset: Ruleset }) | null = null;
@@ -46,6 +41,8 @@ export function engineService(post: (reply: EngineReply) => void): (message: Eng
         progress(PHASES.categorise[1], "Preparing the results…");
         return { result, plan: buildOutputPlan(result, ruleset, source), summary: paneSummary(result, ruleset) };
       }
+      case "categoriseRows":
+        return evaluateLive(sourceOf(m.workbook), rulesetOf(m.ruleset), m.sheet, m.asOf, m.store);
       case "openFile": {
         file = null;
         const { BrowserHost } = await import(/* webpackChunkName: "file-host" */ "./browser-host");

@@ -2,16 +2,25 @@
 // The pane inside Excel: each action is one Excel.run batch over the Office adapter. Office.js
 // lives on the page, so a run reads and writes here; in between, the engine worker categorises
 // the sheets read and builds the output plan. Until the writing starts, a run can be cancelled
-// and nothing is written.
-import { clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../hosts/office";
+// and nothing is written. After a run, live updates (hosts/office/live-watch.ts) re-categorise the
+// schools an officer's edit affects, with the engine worker categorising those few rows.
+import { clearResults, liveState, listTargets, readStoredRuleset, readWorkbook, watchLive, writeResults, writeStoredRuleset, type Batch, type LiveEvaluator, type OfficeRead, type OfficeTarget } from "../hosts/office";
 import type { EngineWorker } from "./engine-client";
-import { phase, type PaneHost, type RulesetInUse, type RunControl, type RunOutcome, type Target } from "./pane-host";
+import { phase, type LiveListener, type LiveRun, type PaneHost, type RulesetInUse, type RunControl, type RunOutcome, type Target } from "./pane-host";
 import { snapshotOf } from "./workbook-snapshot";
+
+/** Excel.run, in a context of its own or the one given (handlers are removed in the context that added them). */
+const batch: Batch = (work, context) => (context ? Excel.run(context, work) : Excel.run(work));
 
 const targetOf = (t: Target): OfficeTarget => (t.id.startsWith("table:") ? { kind: "table", sheet: t.sheet, table: t.id.slice(6) } : { kind: "sheet", sheet: t.sheet });
 
 export class OfficePaneHost implements PaneHost {
   readonly kind = "office" as const;
+
+  /** What the last run read, for live updates to start from (taken by the first watch after it). */
+  private lastRead: { sheet: string; target: OfficeTarget; read: OfficeRead } | null = null;
+  /** The target of the last run, to read again when watching starts later. */
+  private lastTarget: OfficeTarget | null = null;
 
   constructor(private readonly engine: EngineWorker) {}
 
@@ -49,8 +58,35 @@ export class OfficePaneHost implements PaneHost {
       signal.throwIfAborted();
       control.committing();
       const report = await writeResults(context, plan, read, phase(progress, "write", "Writing results…"));
+      this.lastRead = { sheet: target.sheet, target: targetOf(target), read };
+      this.lastTarget = targetOf(target);
       return { result, plan, summary, notes: report.warnings };
     });
+  }
+
+  async watchChanges(run: LiveRun, listener: LiveListener): Promise<() => Promise<void>> {
+    const { result, plan } = run.outcome;
+    const { ruleset, text } = run.ruleset;
+    // Right after the run, what it read; later (watching turned on again), the workbook as it is now.
+    const taken = this.lastRead?.sheet === result.sheet ? this.lastRead : null;
+    this.lastRead = null;
+    const target = taken?.target ?? this.lastTarget;
+    if (!target) throw new Error("Run the categorisation first: live updates follow a run.");
+    const state = await Excel.run(async (context) => {
+      const read = taken?.read ?? (await readWorkbook(context, target, (ruleset.history ?? []).flatMap((h) => h.sheet)));
+      return liveState(context, read, result, plan, ruleset);
+    });
+    const evaluate: LiveEvaluator = (source, sheet, asOf, store) =>
+      this.engine.request({ kind: "categoriseRows", ruleset: { text: text.text, source: text.source }, workbook: snapshotOf(source, sheet), sheet, asOf, store });
+    const watch = await watchLive({
+      batch,
+      state,
+      ruleset,
+      evaluate,
+      onUpdate: (o) => (o.rerun ? listener.paused(o.rerun, o.notes) : listener.updated(o.rows, o.results, o.notes)),
+      onError: (e) => listener.failed(e),
+    });
+    return () => watch.stop();
   }
 
   clear(target: Target): Promise<string> {

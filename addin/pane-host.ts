@@ -1,6 +1,6 @@
 // What the pane needs from where the workbook lives: Excel (Office.js) or an uploaded file. Either
 // way the engine runs in the engine worker (engine-client.ts), so a long run never freezes the pane.
-import type { ChartSpec, LaSummary, OutputPlan, Ruleset, RunResult } from "../engine";
+import type { ChartSpec, LaSummary, OutputPlan, RowResult, Ruleset, RunResult } from "../engine";
 import type { RulesetText } from "./bundled-rulesets";
 
 /** A table or sheet holding school data. */
@@ -47,6 +47,21 @@ export interface RunControl {
   committing(): void;
 }
 
+/** The run live updates follow: what it produced and the ruleset it ran with. */
+export interface LiveRun {
+  outcome: RunOutcome;
+  ruleset: RulesetInUse;
+}
+
+/** What live updates tell the pane. */
+export interface LiveListener {
+  /** Schools categorised again after an edit (`rows`; one missing from `results` is no longer a school), and notes for the officer. */
+  updated(rows: number[], results: RowResult[], notes: string[]): void;
+  /** The change cannot be followed live: why (a run is needed). Nothing was written. */
+  paused(reason: string, notes: string[]): void;
+  failed(error: unknown): void;
+}
+
 export interface PaneHost {
   kind: "office" | "browser";
   listTargets(): Promise<Target[]>;
@@ -57,6 +72,11 @@ export interface PaneHost {
   clear(target: Target): Promise<string>;
   /** Office only: calls back with the sheet and 1-based row of each new selection. */
   watchSelection?(listener: (sheet: string, row: number) => void): Promise<() => Promise<void>>;
+  /**
+   * Office only: after a run, watches the schools sheet and its history sheets and re-categorises
+   * the schools an officer's edit affects. Resolves to the function that stops watching.
+   */
+  watchChanges?(run: LiveRun, listener: LiveListener): Promise<() => Promise<void>>;
   /** Office only: selects a school's row in the sheet. */
   showRow?(sheet: string, row: number, column: number): Promise<void>;
 }

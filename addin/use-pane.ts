@@ -5,6 +5,8 @@
 // engine itself runs in the engine worker, so a long job (opening, checking a ruleset, running)
 // can be cancelled at once, and a cancelled run writes nothing. Each job's progress and outcome
 // are shown at the part of the pane that started it (its "place"), where the officer is looking.
+// Inside Excel, after a run, "live" follows the officer's edits: the schools an edit affects are
+// categorised again and their results rewritten; the summary is refreshed when the officer asks.
 import * as React from "react";
 import { parseRuleset, ukDate, type RowResult, type Ruleset } from "../engine";
 import { BUNDLED_RULESETS, type RulesetText } from "./bundled-rulesets";
@@ -12,6 +14,7 @@ import type { EngineWorker } from "./engine-client";
 import { FilePaneHost } from "./file-pane-host";
 import { describeError, type Message } from "./messages";
 import { PHASES, type PaneHost, type RulesetInUse, type RunOutcome, type Target } from "./pane-host";
+import { paneSummary } from "./pane-summary";
 import { betterFit, fitOf, type BetterFit, type Candidate, type Fit } from "./ruleset-fit";
 import { rankTargets, showsResults } from "./target-match";
 import { CancelledError } from "./worker-errors";
@@ -50,7 +53,21 @@ export interface RunFit {
 export interface LastRun {
   outcome: RunOutcome;
   ruleset: Ruleset;
+  /** The ruleset's text, which live updates send the engine worker (the pick's when not given). */
+  text?: RulesetText;
   selectedRow: number | null;
+}
+
+/** Live updates after a run (inside Excel). */
+export interface LiveStatus {
+  /** The officer's toggle: on by default after each run. */
+  on: boolean;
+  /** Why live updates stopped following the sheet (a header edited, rows inserted...): a run is needed. */
+  paused: string | null;
+  /** Schools categorised again since the summary was worked out. */
+  changed: number;
+  /** What the last live update did or said, for the pane's status line. */
+  last: { text: string; notes: string[]; error?: boolean } | null;
 }
 
 export interface PaneState {
@@ -66,6 +83,9 @@ export interface PaneState {
   targetId: string | null;
   status: RunStatus;
   lastRun: LastRun | null;
+  /** Counts runs, so live updates from a run's watch are taken for that run only. */
+  runSerial: number;
+  live: LiveStatus;
 }
 
 export type PaneAction =
@@ -85,13 +105,20 @@ export type PaneAction =
   | { type: "committing" }
   /** The officer cancelled the job in progress (if it could be). */
   | { type: "cancelled" }
-  | { type: "ran"; outcome: RunOutcome; ruleset: Ruleset; fit?: RunFit | null }
+  | { type: "ran"; outcome: RunOutcome; ruleset: Ruleset; text?: RulesetText; fit?: RunFit | null }
   | { type: "cleared"; text: string }
   /** A school picked in the list or, inside Excel, by selecting a cell in its row. */
   | { type: "schoolPicked"; sheet: string; row: number }
-  | { type: "failed"; error: unknown; place: Place };
+  | { type: "failed"; error: unknown; place: Place }
+  | { type: "liveToggled"; on: boolean }
+  /** Schools categorised again after an edit; `rows` one missing from `results` is no longer a school. */
+  | { type: "liveUpdated"; serial: number; rows: number[]; results: RowResult[]; notes: string[] }
+  | { type: "livePaused"; serial: number; reason: string; notes: string[] }
+  | { type: "liveFailed"; serial: number; error: unknown }
+  | { type: "summaryRefreshed"; serial: number; summary: RunOutcome["summary"] };
 
 const idle: RunStatus = { place: "run", progress: null, message: null, warnings: [] };
+const liveOff: LiveStatus = { on: true, paused: null, changed: 0, last: null };
 const say = (message: Message, place: Place = "run", warnings: string[] = []): RunStatus => ({ place, progress: null, message, warnings });
 const CANCELLED: Record<Cancellable, (s: PaneState) => Message> = {
   run: () => ({ intent: "warning", title: "Run cancelled", body: "The run was stopped before it wrote anything: nothing was written to the workbook." }),
@@ -120,13 +147,15 @@ export function initialState(host: PaneHost | null): PaneState {
     targetId: null,
     status: idle,
     lastRun: null,
+    runSerial: 0,
+    live: liveOff,
   };
 }
 
 export function reduce(s: PaneState, a: PaneAction): PaneState {
   switch (a.type) {
     case "workbookOpened":
-      return { ...s, host: a.host, fileName: a.fileName, targets: [], targetId: null, lastRun: null, fileChanged: false, status: idle };
+      return { ...s, host: a.host, fileName: a.fileName, targets: [], targetId: null, lastRun: null, fileChanged: false, status: idle, live: liveOff };
     case "storedRulesetRead": {
       const others = s.options.filter((o) => o.key !== STORED_KEY);
       const { [STORED_KEY]: _old, ...known } = s.known;
@@ -179,17 +208,43 @@ export function reduce(s: PaneState, a: PaneAction): PaneState {
       const { outcome, ruleset } = a;
       return {
         ...s,
-        lastRun: { outcome, ruleset, selectedRow: null },
+        lastRun: { outcome, ruleset, text: a.text, selectedRow: null },
+        runSerial: s.runSerial + 1,
+        live: liveOff,
         fileChanged: s.host?.kind === "browser" || s.fileChanged,
         status: say(ranMessage(outcome, ruleset, a.fit ?? null), "run", [...outcome.notes, ...outcome.result.warnings]),
       };
     }
     case "cleared":
-      return { ...s, lastRun: null, fileChanged: s.host?.kind === "browser" || s.fileChanged, status: say({ intent: "info", title: "Results cleared", body: a.text }) };
+      return { ...s, lastRun: null, live: liveOff, fileChanged: s.host?.kind === "browser" || s.fileChanged, status: say({ intent: "info", title: "Results cleared", body: a.text }) };
     case "schoolPicked": {
       const run = s.lastRun;
       if (!run || run.outcome.result.sheet !== a.sheet || !run.outcome.result.rows.some((r) => r.row === a.row)) return s;
       return { ...s, lastRun: { ...run, selectedRow: a.row } };
+    }
+    case "liveToggled":
+      return { ...s, live: { ...s.live, on: a.on, last: null } };
+    case "liveUpdated": {
+      const run = s.lastRun;
+      if (!run || a.serial !== s.runSerial) return s;
+      const text = liveText(a.rows, a.results, run.ruleset);
+      if (!a.rows.length) return a.notes.length ? { ...s, live: { ...s.live, last: { text: "Nothing to categorise again.", notes: a.notes } } } : s;
+      const redone = new Set(a.rows);
+      const rows = [...run.outcome.result.rows.filter((r) => !redone.has(r.row)), ...a.results].sort((x, y) => x.row - y.row);
+      const outcome = { ...run.outcome, result: { ...run.outcome.result, rows } };
+      return { ...s, lastRun: { ...run, outcome }, live: { ...s.live, changed: s.live.changed + a.rows.length, last: { text, notes: a.notes } } };
+    }
+    case "livePaused":
+      return a.serial === s.runSerial ? { ...s, live: { ...s.live, paused: a.reason, last: a.notes.length ? { text: "", notes: a.notes } : s.live.last } } : s;
+    case "liveFailed": {
+      if (a.serial !== s.runSerial) return s;
+      const m = describeError(a.error);
+      return { ...s, live: { ...s.live, last: { text: `${m.title}: ${m.body}`, notes: [], error: true } } };
+    }
+    case "summaryRefreshed": {
+      const run = s.lastRun;
+      if (!run || a.serial !== s.runSerial) return s;
+      return { ...s, lastRun: { ...run, outcome: { ...run.outcome, summary: a.summary } }, live: { ...s.live, changed: 0 } };
     }
     case "failed": {
       const message = describeError(a.error);
@@ -201,6 +256,16 @@ export function reduce(s: PaneState, a: PaneAction): PaneState {
 }
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** What a live update did, in a line: "Row 12, Oak Primary: now D High concern." */
+function liveText(rows: number[], results: RowResult[], ruleset: Ruleset): string {
+  if (rows.length > 1) {
+    const bands = ruleset.bands.map((b) => [b.id, results.filter((r) => r.band === b.id).length] as const).filter(([, n]) => n);
+    return `${rows.length.toLocaleString("en-GB")} schools categorised again: ${bands.map(([id, n]) => `${id} ${n}`).join(" · ")}.`;
+  }
+  const r = results.find((x) => x.row === rows[0]);
+  return r ? `Row ${r.row}${r.name ? `, ${r.name}` : ""}: now ${r.band} ${r.bandLabel}${r.moderated ? " (moderated)" : ""}.` : `Row ${rows[0]} is no longer a school (no key); its results were cleared.`;
+}
 
 /** What a run says: green when the data fitted the ruleset, a warning (with a better ruleset offered, if there is one) when not. */
 function ranMessage(outcome: RunOutcome, ruleset: Ruleset, fitted: RunFit | null): Message {
@@ -295,7 +360,7 @@ function runBlockedBy(host: PaneHost | null, target: Target | null, fit: Fit | n
 /** The pane's state and actions; engine is the engine worker, officeHost the open workbook inside Excel. */
 export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
   const [state, dispatch] = React.useReducer(reduce, officeHost ?? null, initialState);
-  const { host, chosen, targets, targetId, status, lastRun, options, known } = state;
+  const { host, chosen, targets, targetId, status, lastRun, options, known, runSerial, live } = state;
   const fail = (place: Place) => (error: unknown) => dispatch({ type: "failed", error, place });
   const target = targets.find((t) => t.id === targetId) ?? null;
   const matches = React.useMemo(() => rankTargets(targets, chosen.ruleset), [targets, chosen]);
@@ -336,6 +401,41 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
       void stop?.();
     };
   }, [host]);
+
+  // Inside Excel, after a run and while the toggle is on: follow the officer's edits. The watch
+  // belongs to one run (runSerial); a run or Clear stops it, and waits for it, before writing.
+  const lastRunNow = React.useRef(lastRun);
+  lastRunNow.current = lastRun;
+  const pickedText = React.useRef(chosen.text);
+  pickedText.current = chosen.text;
+  // A run or Clear that ends without replacing the results starts the watch again.
+  const [rewatched, rewatch] = React.useReducer((n: number) => n + 1, 0);
+  const watching = React.useRef<Promise<(() => Promise<void>) | null> | null>(null);
+  const stopWatching = async () => {
+    const w = watching.current;
+    watching.current = null;
+    const stop = w ? await w : null;
+    await stop?.().catch(() => undefined);
+  };
+  const canWatch = !!host?.watchChanges && !!lastRun && host.kind === "office";
+  const watchKey = canWatch && live.on && !live.paused ? runSerial : null;
+  React.useEffect(() => {
+    const run = lastRunNow.current;
+    if (watchKey === null || !host?.watchChanges || !run) return;
+    const serial = watchKey;
+    const ruleset: RulesetInUse = { text: run.text ?? pickedText.current, ruleset: run.ruleset };
+    watching.current = host
+      .watchChanges(
+        { outcome: run.outcome, ruleset },
+        {
+          updated: (rows, results, notes) => dispatch({ type: "liveUpdated", serial, rows, results, notes }),
+          paused: (reason, notes) => dispatch({ type: "livePaused", serial, reason, notes }),
+          failed: (error) => dispatch({ type: "liveFailed", serial, error }),
+        },
+      )
+      .catch((error) => (dispatch({ type: "liveFailed", serial, error }), null));
+    return () => void stopWatching();
+  }, [host, watchKey, rewatched]);
 
   /** The workbook changed (a run added columns, Clear took them away): list its tables again, keeping the pick. */
   const relist = (h: PaneHost) =>
@@ -403,18 +503,23 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
       const fitted = fit && { fit, better };
       const signal = begin();
       dispatch({ type: "started", place: "run", fraction: 0, label: "Starting…", cancel: "run" });
+      let replaced = false;
       try {
+        await stopWatching();
         const outcome = await host.run(target, chosen, {
           signal,
           progress: (fraction, label) => signal.aborted || dispatch({ type: "progressed", fraction, label }),
           committing: () => signal.aborted || dispatch({ type: "committing" }),
         });
         if (signal.aborted) return;
-        dispatch({ type: "ran", outcome, ruleset, fit: fitted });
+        dispatch({ type: "ran", outcome, ruleset, text: chosen.text, fit: fitted });
+        replaced = true;
         // The run added columns (and a summary sheet) to the file: list its sheets again.
         if (host.kind === "browser") void relist(host);
       } catch (error) {
         if (!signal.aborted) fail("run")(error);
+      } finally {
+        if (!replaced) rewatch();
       }
     },
 
@@ -429,8 +534,23 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
       if (!host || !target) return;
       dispatch({ type: "started", place: "run", fraction: 0.5, label: "Clearing results…" });
       try {
+        await stopWatching();
         dispatch({ type: "cleared", text: await host.clear(target) });
         void relist(host);
+      } catch (error) {
+        rewatch();
+        fail("run")(error);
+      }
+    },
+
+    /** Turns live updates on or off (on again, they start from the workbook as it is then). */
+    toggleLive: (on: boolean) => dispatch({ type: "liveToggled", on }),
+
+    /** Works the Local authority summary out again from the results as live updates have left them. */
+    refreshSummary() {
+      if (!lastRun) return;
+      try {
+        dispatch({ type: "summaryRefreshed", serial: runSerial, summary: paneSummary(lastRun.outcome.result, lastRun.ruleset) });
       } catch (error) {
         fail("run")(error);
       }
@@ -456,6 +576,8 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
     canDownload: host?.kind === "browser" && state.fileChanged,
     canStore: !!host && chosen.key !== STORED_KEY,
     canRun: !runBlocked,
+    /** Inside Excel after a run: live updates can follow the officer's edits. */
+    canWatch,
     /** Why Run cannot be pressed, shown beside it. */
     runBlocked,
     /** Clear only when there are results on the picked table's sheet: this session's run, or an earlier one's columns. */

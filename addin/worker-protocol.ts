@@ -1,6 +1,6 @@
 // The messages between the pane and the engine worker. Each request has an id; the worker answers
 // with progress, parts of a long result (outcome-transfer.ts), then done or failed.
-import type { StoreContents } from "../engine";
+import type { OutputPlan, RunResult, StoreContents } from "../engine";
 import type { RulesetText } from "./bundled-rulesets";
 import type { OutcomePart } from "./outcome-transfer";
 import type { RunOutcome, Target } from "./pane-host";
@@ -15,6 +15,8 @@ export type EngineRequest =
   | { kind: "checkRuleset"; ruleset: RulesetSent }
   /** Inside Excel: categorise sheets read on the page, and build the output plan. */
   | { kind: "categorise"; ruleset: RulesetSent; workbook: WorkbookSnapshot; sheet: string; store: StoreContents }
+  /** Inside Excel, after a run: categorise again the schools an edit affected (live updates), as of the run's date. */
+  | { kind: "categoriseRows"; ruleset: RulesetSent; workbook: WorkbookSnapshot; sheet: string; asOf: string; store: StoreContents }
   /** Outside Office, the uploaded workbook lives in the worker: open it, then work on it. */
   | { kind: "openFile"; bytes: Uint8Array; name: string }
   | { kind: "listTargets" }
@@ -28,6 +30,7 @@ export interface EngineReplies {
   checkRuleset: null;
   /** A run's outcome but for the host's notes, which come from writing. */
   categorise: Omit<RunOutcome, "notes">;
+  categoriseRows: { result: RunResult; plan: OutputPlan };
   openFile: null;
   listTargets: Target[];
   readStoredRuleset: string | null;

@@ -38,6 +38,9 @@ export { summaryCharts, riskChart, bandCharts, type ChartSpec, type ChartSeries 
 export { buildOutputPlan, planDropdowns, listHeader, parseListHeader, splitStyles, LIST_FIRST_COLUMN, type StyleSplit } from "./output/output-plan";
 export { STORE_SHEET, emptyStore, parseStore, storeGrid, type FillSnapshot, type StoreContents, type ResultsRecord, type LetterBatch } from "./output/run-record";
 export { planRun, planClear, runSnapshotArea, cutArea, type HeaderRow, type RunDecision, type ClearSnapshot, type ClearDecision, type FillGroup, type Rect } from "./output/rerun-policy";
+// Live re-categorisation after a run: which schools an edit affects, and what to write for them.
+export { classifyEdits, changedHistoryKeys, rowsWithKeys, withRows, withHistory, LIVE_ROW_LIMIT, type LiveBasis, type LiveEdits, type SheetEdit } from "./output/live-edits";
+export { liveSource, evaluateLive, planLiveWrite, type LiveWrite } from "./output/live-write";
 
 // analysis/
 export { runRulesetTests, runCase, type CaseOutcome } from "./analysis/ruleset-tests";

@@ -2,9 +2,13 @@
 // OfficeMockObjects (so a property read before load + sync returns the mock's error text), each
 // wrapped in a Proxy that queues every property write and method call in order; context.sync()
 // runs the queue against the grid, like Office does with a batch. Every sync is counted and its
-// request/response size estimated, and Excel on the web's 5 MB limit is enforced. Charts are plain
-// objects (no reads but the collection's names) recording what was set on them. A range's
-// dataValidation keeps rule, prompt and error alert on each cell, and reports its type on load.
+// request/response size estimated (UTF-8 bytes of their JSON), and Excel on the web's 5 MB limit
+// is enforced. Charts are plain objects (no reads but the collection's names) recording what was
+// set on them. A range's dataValidation keeps rule, prompt and error alert on each cell, and
+// reports its type on load; its format.fill loads as Excel answers (null where the cells differ).
+// Worksheets raise onChanged events, after the batch and asynchronously as Excel does: for the
+// officer's edits (officerEdit, raiseChange) and for the add-in's own value writes and clears,
+// except while context.runtime.enableEvents is false (then none at all reach the add-in).
 import { OfficeMockObject } from "office-addin-mock";
 
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose other
@@ -12,9 +16,11 @@ import { OfficeMockObject } from "office-addin-mock";
 jest.mock("office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
 }));
-import { parseArea, type Area } from "../../hosts/office/a1";
+import { areaAddress, parseArea, type Area } from "../../hosts/office/a1";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Bytes of a payload as JSON in UTF-8, as it goes over the wire. */
+const jsonBytes = (v: unknown): number => Buffer.byteLength(JSON.stringify(v) ?? "");
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -23,6 +29,8 @@ export interface FakeCell {
   format: string;
   fill: { color: string | null; pattern: string; patternColor: string | null };
   font: { color: string; bold: boolean; size: number };
+  /** Text wrapped (format.wrapText). */
+  wrap?: boolean;
   /** Data validation as set through range.dataValidation. */
   validation?: FakeValidation;
 }
@@ -64,12 +72,41 @@ export interface FakeChart {
 
 const HEX = /^#[0-9A-F]{6}$/i;
 
+/** A sheet's page setup as Excel holds it: margins in points, print titles and area as addresses or null. */
+export interface FakePageLayout {
+  orientation: "Portrait" | "Landscape";
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  titleRows: string | null;
+  titleColumns: string | null;
+  printArea: string | null;
+  headersFooters: Record<string, string>;
+}
+
+/** A new sheet's page setup in Excel: portrait, 100%, Normal margins, nothing to repeat, no header or footer. */
+export const defaultPageLayout = (): FakePageLayout => ({
+  orientation: "Portrait", zoom: { scale: 100 }, leftMargin: 50.4, rightMargin: 50.4, topMargin: 54, bottomMargin: 54, headerMargin: 21.6, footerMargin: 21.6,
+  titleRows: null, titleColumns: null, printArea: null,
+  headersFooters: { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" },
+});
+
 export class FakeSheet {
   visibility = "Visible";
   protected = false;
   cells = new Map<string, FakeCell>();
   charts: FakeChart[] = [];
   columnWidths = new Map<number, number>();
+  /** The page setup as worksheet.pageLayout holds it (margins in points), and the manual page breaks (A1 cells). */
+  pageLayout: FakePageLayout = defaultPageLayout();
+  rowBreaks: string[] = [];
+  columnBreaks: string[] = [];
+  /** Areas whose rows the add-in asked Excel to fit (format.autofitRows), 0-based. */
+  autofitRows: Area[] = [];
   constructor(public name: string) {}
 
   /** 0-based coordinates. */
@@ -135,14 +172,33 @@ export interface WriteLog {
 
 type Op = { run: () => void; bytes: number };
 
+/** A worksheet changed event as the fake raised it. */
+export interface FakeChangeEvent {
+  sheet: string;
+  address: string;
+  changeType: string;
+  source: "Local" | "Remote";
+  triggerSource: "Unknown" | "ThisLocalAddin";
+}
+
+type ChangeHandler = (args: Record<string, unknown>) => Promise<unknown> | void;
+
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   tables: FakeTable[] = [];
   syncs: SyncStat[] = [];
+  /** Batches refused for their size (not in syncs). */
+  refusals = 0;
   writes: WriteLog[] = [];
   suspends = 0;
   /** Makes charts.add fail at sync, as Excel would on an API it does not support. */
   failCharts = false;
+  /** context.runtime.enableEvents as the add-in last set it. */
+  eventsEnabled = true;
+  /** Every change event raised (delivered to the handlers registered on its sheet). */
+  events: FakeChangeEvent[] = [];
+  private handlers = new Map<string, Set<ChangeHandler>>();
+  private deliveries: Promise<unknown>[] = [];
   private queue: Op[] = [];
   private rangeInfo = new WeakMap<object, { sheet: string; area: () => Area }>();
   private toSync = new Set<OfficeMockObject>();
@@ -156,6 +212,13 @@ export class FakeExcel {
         tables: this.tableCollection(),
       },
       application: { suspendScreenUpdatingUntilNextSync: () => this.enqueue(() => this.suspends++) },
+      runtime: this.mock({ enableEvents: true }, {
+        refresh: (p) => (p === "enableEvents" ? this.eventsEnabled : undefined),
+        onSet: (path, value) => {
+          if (path !== "enableEvents") throw new Error(`Unsupported runtime write ${path}`);
+          this.eventsEnabled = value === true;
+        },
+      }),
       sync: () => this.sync(),
     };
   }
@@ -174,6 +237,36 @@ export class FakeExcel {
     if (!s) throw new Error(`ItemNotFound: sheet '${name}'`);
     return s;
   }
+  /**
+   * The officer types values with the top-left at 0-based (r, c): the cells change and, unless the
+   * add-in has turned events off, a RangeEdited event is raised for them.
+   */
+  officerEdit(sheet: string, r: number, c: number, grid: (string | number | boolean | null)[][], source: "Local" | "Remote" = "Local") {
+    this.sheet(sheet).put(r, c, grid);
+    const area = { row1: r, col1: c, row2: r + grid.length - 1, col2: c + Math.max(1, ...grid.map((g) => g.length)) - 1 };
+    this.raiseChange(sheet, areaAddress(area.row1 + 1, area.col1 + 1, area.row2 + 1, area.col2 + 1), "RangeEdited", "Unknown", source);
+  }
+
+  /** Raises a change event (asynchronously, as Excel does) unless events are off. */
+  raiseChange(sheet: string, address: string, changeType: string, triggerSource: FakeChangeEvent["triggerSource"] = "Unknown", source: FakeChangeEvent["source"] = "Local") {
+    if (!this.eventsEnabled) return;
+    const event: FakeChangeEvent = { sheet, address, changeType, source, triggerSource };
+    this.events.push(event);
+    const handlers = [...(this.handlers.get(sheet) ?? [])];
+    const args = { ...event, type: "WorksheetChanged", worksheetId: `{${sheet}}` };
+    this.deliveries.push(new Promise((resolve) => setTimeout(resolve, 0)).then(() => Promise.all(handlers.map((h) => h(args)))));
+  }
+
+  /** Waits until every event raised so far has been handled. */
+  async delivered(): Promise<void> {
+    while (this.deliveries.length) await Promise.all(this.deliveries.splice(0));
+  }
+
+  /** How many change handlers are registered on a sheet. */
+  handlerCount(sheet: string): number {
+    return this.handlers.get(sheet)?.size ?? 0;
+  }
+
   addTable(name: string, sheet: string, area: Area) {
     this.tables.push({ name, sheet, area });
   }
@@ -183,18 +276,24 @@ export class FakeExcel {
     this.queue = [];
     this.responseBytes = 0;
     const requestBytes = ops.reduce((n, o) => n + o.bytes, 0);
-    if (requestBytes > PAYLOAD_LIMIT) throw new Error(`RequestPayloadSizeLimitExceeded: ${requestBytes} bytes`);
+    if (requestBytes > PAYLOAD_LIMIT) {
+      this.refusals++;
+      throw new Error(`RequestPayloadSizeLimitExceeded: ${requestBytes} bytes`);
+    }
     for (const op of ops) op.run();
     const pending = [...this.toSync];
     this.toSync.clear();
     for (const m of pending) await m.sync();
     await new Promise((r) => setImmediate(r));
-    if (this.responseBytes > PAYLOAD_LIMIT) throw new Error(`ResponsePayloadSizeLimitExceeded: ${this.responseBytes} bytes`);
+    if (this.responseBytes > PAYLOAD_LIMIT) {
+      this.refusals++;
+      throw new Error(`ResponsePayloadSizeLimitExceeded: ${this.responseBytes} bytes`);
+    }
     this.syncs.push({ ops: ops.length, requestBytes, responseBytes: this.responseBytes });
   }
 
   private enqueue(run: () => void, payload: unknown = null) {
-    this.queue.push({ run, bytes: 20 + (payload === null ? 0 : JSON.stringify(payload).length) });
+    this.queue.push({ run, bytes: 20 + (payload === null ? 0 : jsonBytes(payload)) });
   }
 
   /**
@@ -203,7 +302,14 @@ export class FakeExcel {
    */
   private mock(
     data: Record<string, unknown>,
-    opts: { refresh?: (prop: string) => unknown; onSet?: (path: string, value: unknown) => void; preload?: string; plain?: Record<string, () => unknown> },
+    opts: {
+      refresh?: (prop: string) => unknown;
+      /** Answers load() on a nested object (a range's format.fill), by dotted path: "format.fill.color". */
+      refreshNested?: (path: string) => unknown;
+      onSet?: (path: string, value: unknown) => void;
+      preload?: string;
+      plain?: Record<string, () => unknown>;
+    },
   ): any {
     const raw = new OfficeMockObject(data as any, "excel" as any) as any;
     const self = this;
@@ -219,10 +325,25 @@ export class FakeExcel {
                   if (!p.includes("/") && opts.refresh) {
                     const fresh = opts.refresh(p);
                     if (fresh !== undefined) raw.setValue(p, fresh);
-                    self.responseBytes += JSON.stringify(fresh ?? "").length;
+                    self.responseBytes += jsonBytes(fresh ?? "");
                   }
                 }
                 raw.load(list.join(","));
+                self.toSync.add(raw);
+              });
+              return receiver;
+            };
+          }
+          if (prop === "load" && prefix !== "" && opts.refreshNested) {
+            return (props: string) => {
+              const list = String(props).split(",").map((p) => p.trim()).filter(Boolean);
+              self.enqueue(() => {
+                for (const p of list) {
+                  const fresh = opts.refreshNested!(`${prefix}${p}`);
+                  t.setValue(p, fresh);
+                  self.responseBytes += jsonBytes(fresh);
+                }
+                t.load(list.join(","));
                 self.toSync.add(raw);
               });
               return receiver;
@@ -263,6 +384,8 @@ export class FakeExcel {
       },
       getItem: (name: string) => this.worksheet(name),
       getItemOrNullObject: (name: string) => this.worksheet(name, undefined, true),
+      // Selection events are taken and never raised: the officer does not move the selection here.
+      onSelectionChanged: { add: () => ({ context: self.context, remove: () => undefined }) },
       add: (name: string) => {
         if (this.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
         this.enqueue(() => this.addSheet(name));
@@ -309,7 +432,18 @@ export class FakeExcel {
           else throw new Error(`Unsupported worksheet write ${path}`);
         },
         preload,
-        plain: { charts: () => self.chartCollection(name) },
+        plain: {
+          charts: () => self.chartCollection(name),
+          pageLayout: () => self.pageLayoutApi(name),
+          horizontalPageBreaks: () => self.pageBreaks(name, "rowBreaks"),
+          verticalPageBreaks: () => self.pageBreaks(name, "columnBreaks"),
+          onChanged: () => ({
+            add: (handler: ChangeHandler) => {
+              self.enqueue(() => (self.handlers.get(name) ?? self.handlers.set(name, new Set()).get(name)!).add(handler));
+              return { context: self.context, remove: () => self.enqueue(() => self.handlers.get(name)?.delete(handler)) };
+            },
+          }),
+        },
       },
     );
   }
@@ -327,7 +461,7 @@ export class FakeExcel {
       load(_props: string) {
         self.enqueue(() => {
           items = self.sheet(sheetName).charts.map((c) => self.chartApi(sheetName, () => c, c.name));
-          self.responseBytes += JSON.stringify(items.map((c) => c.name)).length;
+          self.responseBytes += jsonBytes(items.map((c) => c.name));
         });
       },
       add: (type: string, source: object, seriesBy = "Auto") => {
@@ -496,7 +630,11 @@ export class FakeExcel {
         columnCount: a0.col2 - a0.col1 + 1,
         values: [],
         numberFormat: [],
-        format: { fill: { color: "#FFFFFF", clear: fillClear }, font: { color: "#000000" } },
+        format: {
+          fill: { color: "#FFFFFF", clear: fillClear },
+          font: { color: "#000000" },
+          autofitRows: () => self.enqueue(() => sheet().autofitRows.push(areaOf())),
+        },
         clear: () => self.enqueue(() => self.forCells(name, [areaOf()], "clear", (_c, r, c) => sheet().cells.delete(`${r},${c}`))),
         getCellProperties: () => {
           const result: { value?: unknown } = {};
@@ -504,7 +642,7 @@ export class FakeExcel {
             result.value = sheet()
               .grid(areaOf())
               .map((row) => row.map((c) => ({ format: { fill: c.fill.color ? { color: c.fill.color, pattern: c.fill.pattern, patternColor: c.fill.patternColor ?? "#000000" } : { color: "#FFFFFF", pattern: "None" } } })));
-            self.responseBytes += JSON.stringify(result.value).length;
+            self.responseBytes += jsonBytes(result.value);
           });
           return result;
         },
@@ -512,10 +650,23 @@ export class FakeExcel {
       },
       {
         refresh: props,
+        refreshNested: (path) => self.uniformFill(name, areaOf(), path),
         onSet: (path, value) => self.setRange(name, [areaOf()], path, value),
         plain: { dataValidation: () => self.dataValidation(name, areaOf) },
       },
     );
+  }
+
+  /**
+   * A range's format.fill.color, .pattern or .patternColor as Excel reports it on load: the cells'
+   * common value (no fill: #FFFFFF, pattern None), or null where the cells differ.
+   */
+  uniformFill(name: string, area: Area, path: string): string | null {
+    const of = (c: FakeCell) =>
+      path === "format.fill.color" ? c.fill.color ?? "#FFFFFF" : path === "format.fill.pattern" ? (c.fill.color ? c.fill.pattern : "None") : path === "format.fill.patternColor" ? c.fill.patternColor ?? "#000000" : undefined;
+    const seen = new Set(this.sheet(name).grid(area).flatMap((row) => row.map(of)));
+    if (seen.has(undefined)) throw new Error(`Unsupported load ${path}`);
+    return seen.size === 1 ? (seen.values().next().value as string) : null;
   }
 
   /**
@@ -557,7 +708,7 @@ export class FakeExcel {
       load(_props?: string) {
         self.enqueue(() => {
           loaded = self.validationOf(name, areaOf());
-          self.responseBytes += JSON.stringify(loaded).length;
+          self.responseBytes += jsonBytes(loaded);
         });
         return this;
       },
@@ -632,6 +783,8 @@ export class FakeExcel {
     const sheet = this.writeGuard(this.sheet(name), what) && this.sheet(name);
     for (const a of areas) {
       this.writes.push({ sheet: name, area: a, what });
+      // Excel raises onChanged for values written and cells cleared, formats aside.
+      if (what === "values" || what === "clear") this.raiseChange(name, areaAddress(a.row1 + 1, a.col1 + 1, Math.min(a.row2, 1048575) + 1, Math.min(a.col2, 16383) + 1), "RangeEdited", "ThisLocalAddin");
       if (what === "clear") {
         for (const k of [...sheet.cells.keys()]) {
           const [r, c] = k.split(",").map(Number);
@@ -673,6 +826,8 @@ export class FakeExcel {
         return this.forCells(name, areas, "font", (c) => (c.font.color = value));
       case "format.font.bold":
         return this.forCells(name, areas, "font", (c) => (c.font.bold = value));
+      case "format.wrapText":
+        return this.forCells(name, areas, "format", (c) => (c.wrap = value === true));
       case "format.font.size":
         return this.forCells(name, areas, "font", (c) => (c.font.size = value));
       case "format.columnWidth":
@@ -681,6 +836,76 @@ export class FakeExcel {
       default:
         throw new Error(`Unsupported range write ${path}`);
     }
+  }
+
+  // ---- Page layout ------------------------------------------------------------------------
+
+  /** worksheet.pageLayout: properties loaded and set as Excel keeps them, print titles and area as ranges or null objects. */
+  private pageLayoutApi(name: string): any {
+    const layout = () => this.sheet(name).pageLayout;
+    const numbers = ["leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"] as const;
+    const orNull = (get: () => string | null) =>
+      this.mock({ isNullObject: false, address: "" }, { refresh: (p) => (p === "isNullObject" ? get() === null : p === "address" ? get() ?? "" : undefined) });
+    return this.mock(
+      {
+        orientation: "Portrait", zoom: { scale: 100 }, leftMargin: 0, rightMargin: 0, topMargin: 0, bottomMargin: 0, headerMargin: 0, footerMargin: 0,
+        setPrintTitleRows: (address: string) => {
+          if (!/^\$?\d+:\$?\d+$/.test(address)) throw new Error(`InvalidArgument: print title rows '${address}'`);
+          this.enqueue(() => (layout().titleRows = address), address);
+        },
+        getPrintTitleRowsOrNullObject: () => orNull(() => layout().titleRows),
+        getPrintTitleColumnsOrNullObject: () => orNull(() => layout().titleColumns),
+        getPrintAreaOrNullObject: () => orNull(() => layout().printArea),
+      },
+      {
+        refresh: (p) => (p === "orientation" || p === "zoom" || (numbers as readonly string[]).includes(p) ? structuredClone(layout()[p as keyof FakePageLayout]) : undefined),
+        onSet: (path, value) => {
+          if (path === "orientation") {
+            if (value !== "Portrait" && value !== "Landscape") throw new Error(`InvalidArgument: orientation ${String(value)}`);
+            layout().orientation = value;
+          } else if (path === "zoom") {
+            const z = value as FakePageLayout["zoom"];
+            const fit = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) >= 0);
+            if (!z || typeof z !== "object" || !fit(z.horizontalFitToPages) || !fit(z.verticalFitToPages) || (z.scale !== undefined && !(z.scale >= 10 && z.scale <= 400))) throw new Error(`InvalidArgument: zoom ${JSON.stringify(value)}`);
+            layout().zoom = structuredClone(z);
+          } else if ((numbers as readonly string[]).includes(path)) {
+            if (typeof value !== "number" || value < 0) throw new Error(`InvalidArgument: ${path} ${String(value)}`);
+            (layout() as any)[path] = value;
+          } else throw new Error(`Unsupported pageLayout write ${path}`);
+        },
+        // zoom is an object value, which the mock would make a mock object of: given as Excel gives it.
+        plain: { headersFooters: () => ({ defaultForAllPages: this.headerFooterApi(name) }), zoom: () => structuredClone(layout().zoom) },
+      },
+    );
+  }
+
+  /** pageLayout.headersFooters.defaultForAllPages: six texts, loaded and set. */
+  private headerFooterApi(name: string): any {
+    const texts = () => this.sheet(name).pageLayout.headersFooters;
+    const keys = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
+    return this.mock(Object.fromEntries(keys.map((k) => [k, ""])), {
+      refresh: (p) => (keys.includes(p) ? texts()[p] : undefined),
+      onSet: (path, value) => {
+        if (!keys.includes(path) || typeof value !== "string") throw new Error(`Unsupported header/footer write ${path}`);
+        texts()[path] = value;
+      },
+    });
+  }
+
+  /** worksheet.horizontalPageBreaks / verticalPageBreaks: add (before a cell), removePageBreaks, getCount. */
+  private pageBreaks(name: string, kind: "rowBreaks" | "columnBreaks"): any {
+    return Object.preventExtensions({
+      add: (address: string) => {
+        parseArea(address);
+        this.enqueue(() => this.sheet(name)[kind].push(address), address);
+      },
+      removePageBreaks: () => this.enqueue(() => (this.sheet(name)[kind] = [])),
+      getCount: () => {
+        const result: { value?: number } = {};
+        this.enqueue(() => (result.value = this.sheet(name)[kind].length));
+        return result;
+      },
+    });
   }
 
   // ---- Tables -----------------------------------------------------------------------------
