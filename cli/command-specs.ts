@@ -99,10 +99,19 @@ listed with its JSON path and line. --min makes a lower overall coverage fail, f
   },
   {
     name: "diff",
-    usage: "<old.json> <new.json> <workbook.xlsx | schools.csv> [options]",
-    summary: "schools that change band, trigger or stage between two rulesets, and why",
-    options: [sheet, asOf, { name: "report", value: "PATH.json", help: "also write the comparison as JSON" }, pretty, { name: "limit", value: "N", help: "list at most N schools (all are in --report)" }],
-    details: "The workbook is only read.",
+    usage: "<old.json> <new.json> <workbook.xlsx | schools.csv> [options]  |  --runs <categorised.xlsx> [options]",
+    summary: "schools that change band, trigger or stage between two rulesets, and why; or between the last two runs kept in a workbook",
+    options: [
+      sheet, asOf, { name: "report", value: "PATH.json", help: "also write the comparison as JSON" }, pretty, { name: "limit", value: "N", help: "list at most N schools (all are in --report)" },
+      { name: "runs", help: "the movement between the last two runs kept in one categorised workbook" },
+      { name: "rules", value: "FILE|NAME", help: "with --runs: the ruleset to read the schools' names with (default: the one stored in the workbook, else the bundled one the run used)" },
+    ],
+    details: `The workbook is only read.
+
+With --runs, the workbook is one 'categorise' wrote: each run keeps every school's category, stage and
+triggers (by URN) in the workbook, with its date and ruleset, and the last two runs of a sheet are
+kept. It prints the same movement table as the summary sheet (last run's category by this run's,
+with schools new to the sheet and schools no longer in it), then each school that changed.`,
   },
   {
     name: "backtest",

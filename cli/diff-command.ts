@@ -1,4 +1,5 @@
 // categorise diff <old.json> <new.json> <workbook.xlsx> [--sheet NAME] [--as-of DATE] [--report PATH.json] [--limit N]
+// (categorise diff --runs <workbook.xlsx>: the movement between the runs kept in one workbook, diff-runs.ts.)
 // Runs both rulesets on the same workbook: which schools change band, trigger or stage, and why,
 // with a count table (old band x new band). The workbook is only read.
 import { categorise, type Ruleset, compareRuns, type RunComparison, type SchoolChange } from "../engine";
@@ -12,9 +13,13 @@ import { NO_PROGRESS } from "./progress";
 import { readRuleset } from "./rules-file";
 import { table } from "./text-table";
 import { jsonText } from "./json-output";
+import { diffRunsCommand } from "./diff-runs";
 
 export async function diffCommand(argv: string[], out: (s: string) => void, { progress }: CommandContext = { progress: NO_PROGRESS }): Promise<number> {
-  const { positional, options } = parseArgs(argv, commandSpec("diff")!);
+  const parsed = parseArgs(argv, commandSpec("diff")!);
+  const { positional, options } = parsed;
+  if (options.runs) return diffRunsCommand(parsed, out, { progress });
+  if (options.rules !== undefined) throw new UsageError("--rules goes with --runs; to compare two rulesets, give both files: categorise diff old.json new.json schools.xlsx", "diff");
   if (positional.length !== 3) throw new UsageError("diff needs the old rules, the new rules and a workbook: categorise diff old.json new.json schools.xlsx", "diff");
   const [oldFile, newFile, book] = positional;
   const limit = options.limit === undefined ? Infinity : Number(options.limit);

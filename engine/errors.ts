@@ -18,11 +18,12 @@ export class UnreadableFileError extends InputError {
 }
 
 /** Why a host wrote nothing. */
-export type NotWrittenReason = "officer-data" | "protected" | "missing-target";
+export type NotWrittenReason = "officer-data" | "protected" | "missing-target" | "too-large";
 
 /**
  * Nothing was written, because writing would have lost the officer's work or could not be done:
- * officer data where the results would go, a protected sheet, a table or sheet that has gone.
+ * officer data where the results would go, a protected sheet, a table or sheet that has gone, a
+ * value too big for one request to Excel.
  * Every host raises this one error; the command line and the pane each add their own last words.
  */
 export class NotWrittenError extends Error {

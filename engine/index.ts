@@ -36,11 +36,18 @@ export { allowedValues, dropdowns, SPARE_ROWS, INLINE_LIST_LIMIT, type AllowedVa
 export { laSummary, bandsByField, RAG_STYLES, type LaSummary, type LaMeasure, type Rag } from "./output/la-summary";
 export { summaryCharts, riskChart, bandCharts, type ChartSpec, type ChartSeries } from "./output/charts";
 export { buildOutputPlan, planDropdowns, listHeader, parseListHeader, splitStyles, LIST_FIRST_COLUMN, type StyleSplit } from "./output/output-plan";
+export { printLayout, officerPrintSetup, summaryBreaks, NO_PRINT_SETUP, NARROW_MARGINS, NORMAL_MARGINS, FOOTER, ROWS_PER_PAGE, type PrintLayout, type SheetPrintLayout, type PrintSetupFound, type PageMargins, type HeaderFooterText } from "./output/print-layout";
+export { PERCENT_STYLE } from "./output/la-summary";
 export { STORE_SHEET, emptyStore, parseStore, storeGrid, type FillSnapshot, type StoreContents, type ResultsRecord, type LetterBatch } from "./output/run-record";
 export { planRun, planClear, runSnapshotArea, cutArea, type HeaderRow, type RunDecision, type ClearSnapshot, type ClearDecision, type FillGroup, type Rect } from "./output/rerun-policy";
 // Live re-categorisation after a run: which schools an edit affects, and what to write for them.
 export { classifyEdits, changedHistoryKeys, rowsWithKeys, withRows, withHistory, LIVE_ROW_LIMIT, type LiveBasis, type LiveEdits, type SheetEdit } from "./output/live-edits";
 export { liveSource, evaluateLive, planLiveWrite, type LiveWrite } from "./output/live-write";
+
+// Movement between runs kept in the workbook's record (the summary sheet, `diff --runs`, the pane).
+export { movement, recordedMovement, runMovement, keyLabel, type Movement, type SchoolMovement, type CategoryThen, type RunLabel, type SchoolName } from "./analysis/movement";
+export { recordRun, recordedRuns, RUNS_KEPT, type RecordedRun } from "./output/run-record-history";
+export { movementLine, runName, isMove, NOT_BEFORE, NO_LONGER } from "./output/movement-sheet-block";
 
 // analysis/
 export { runRulesetTests, runCase, type CaseOutcome } from "./analysis/ruleset-tests";

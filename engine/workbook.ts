@@ -1,6 +1,7 @@
 // The one workbook interface every host adapter (ExcelJS file, Office.js, browser upload) speaks.
 // The engine reads SheetData and returns an OutputPlan; it never touches a host API itself.
 import type { Dropdown } from "./output/dropdowns";
+import type { RecordedRun } from "./output/run-record-history";
 
 /** A cell value as hosts hand it over. Percent-formatted numbers arrive as strings such as "56.4%". */
 export type CellValue = string | number | boolean | Date | null;
@@ -39,6 +40,8 @@ export interface CellStyle {
   fill?: string;
   font?: string;
   bold?: boolean;
+  /** Excel number format code, e.g. '0.0"%"' (a percentage kept as a number of percent). */
+  numberFormat?: string;
 }
 
 /** Everything a host writes back after a run; hosts apply it without any logic of their own. */
@@ -68,6 +71,8 @@ export interface OutputPlan {
    * schools sheet and the history sheets. Absent when the plan was built without the workbook.
    */
   dropdowns?: PlannedDropdown[];
+  /** This run's categories by school key, for the run record (the next run's movement table compares with it). */
+  run?: RecordedRun;
 }
 
 /**

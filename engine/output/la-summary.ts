@@ -39,6 +39,9 @@ export interface LaSummary {
   bandsBy: { field: string; label: string; bands: { id: string; label: string; fill: string | null }[]; groups: { name: string; counts: number[]; total: number }[] }[];
 }
 
+/** Percentages on the summary sheet stay numbers of percent (56.4, as the charts read them), shown with a % sign. */
+export const PERCENT_STYLE: CellStyle = { numberFormat: '0.0"%"' };
+
 export const RAG_STYLES: Record<Rag, CellStyle> = {
   red: { fill: "#FFC7CE", font: "#9C0006", bold: true },
   amber: { fill: "#FFEB9C", font: "#9C5700" },
@@ -158,6 +161,7 @@ export function laSummaryRows(result: RunResult, ruleset: Ruleset, offset: numbe
   push(["Measure", "Local authority", "National", "Difference (points)", "Rating", "Counted"], true);
   for (const m of la.measures) {
     if (m.rag) block.cellStyles.push({ row: offset + block.rows.length, column: 4, style: RAG_STYLES[m.rag] });
+    for (const column of [1, 2]) block.cellStyles.push({ row: offset + block.rows.length, column, style: PERCENT_STYLE });
     push([m.label, m.value, m.national, m.difference, m.rag ? RAG_TEXT[m.rag] : "no national figure", `${m.count} of ${m.of} ${m.basis}`]);
   }
   // Chart Measure | Local authority (| National, when there is any national figure).
@@ -183,6 +187,7 @@ export function laSummaryRows(result: RunResult, ruleset: Ruleset, offset: numbe
   const pupilTotal = la.grades.reduce((a, g) => a + (g.pupils ?? 0), 0);
   for (const g of la.grades) {
     const pct = la.inspected ? round1((100 * g.schools) / la.inspected) : null;
+    for (const column of withPupils ? [2, 4] : [2]) block.cellStyles.push({ row: offset + block.rows.length, column, style: PERCENT_STYLE });
     push([`${g.grade} ${g.label}`, g.schools, pct, ...(withPupils ? [g.pupils, pupilTotal ? round1((100 * g.pupils!) / pupilTotal) : null] : [])]);
   }
   push(["No Ofsted grade", la.notInspected]);

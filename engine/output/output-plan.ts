@@ -10,6 +10,9 @@ import { summaryRows, SUMMARY_SHEET } from "./summary-sheet";
 import { dropdowns, type Dropdown } from "./dropdowns";
 import { STORE_SHEET } from "./run-record";
 import { maxOf } from "../util/max-of";
+import type { StoreContents } from "./run-record";
+import { recordRun } from "./run-record-history";
+import { movement } from "../analysis/movement";
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32_767;
@@ -78,10 +81,12 @@ export function planDropdowns(found: Dropdown[]): PlannedDropdown[] {
 
 /**
  * The plan for a run's results. Given the workbook the run read (`source`), it also says where the
- * dropdowns go (engine/output/dropdowns.ts), so every host puts the same ones.
+ * dropdowns go (engine/output/dropdowns.ts), so every host puts the same ones. Given the workbook's
+ * store as read before the run, the summary shows the movement since the last run recorded in it.
  */
-export function buildOutputPlan(result: RunResult, ruleset: Ruleset, source?: WorkbookSource): OutputPlan {
+export function buildOutputPlan(result: RunResult, ruleset: Ruleset, source?: WorkbookSource, store?: StoreContents): OutputPlan {
   const headers = resultHeaders(ruleset);
+  const run = recordRun(result, ruleset);
   const firstColumn = result.firstColumn + result.tableColumns;
   const byRow = new Map(result.rows.map((r) => [r.row, r]));
   const dataRows = maxOf(result.rows, (r) => r.row - result.headerRow);
@@ -136,8 +141,9 @@ export function buildOutputPlan(result: RunResult, ruleset: Ruleset, source?: Wo
     columnWidths: headers.map(widthOf),
     values,
     styles: [...groups.values()],
-    summary: { name: SUMMARY_SHEET, ...summaryRows(result, ruleset) },
+    summary: { name: SUMMARY_SHEET, ...summaryRows(result, ruleset, store && movement(store, result, ruleset, run)) },
     ...(source ? { dropdowns: planDropdowns(dropdowns(source, ruleset, result.sheet)) } : {}),
+    run,
   };
 }
 

@@ -10,6 +10,7 @@ import { relocateRecord } from "../read/results-block";
 import { SUMMARY_SHEET } from "./summary-sheet";
 import { splitStyles, type StyleSplit } from "./output-plan";
 import { cellKey, groupByFill, originalsMap, originalsRecord, type FillGroup, type FillSnapshot, type ResultsRecord, type StoreContents } from "./run-record";
+import { withRun } from "./run-record-history";
 
 export type { FillGroup } from "./run-record";
 
@@ -146,7 +147,9 @@ export function planRun(plan: OutputPlan, store: StoreContents, header: HeaderRo
         originals: originalsRecord(originals),
         originalHeaders,
       };
-      return { ...store, records: { ...store.records, [plan.sheet]: record }, summary: { sheet: plan.sheet, name } };
+      const next: StoreContents = { ...store, records: { ...store.records, [plan.sheet]: record }, summary: { sheet: plan.sheet, name } };
+      // This run's categories, kept for the next run's movement table.
+      return plan.run ? withRun(next, plan.run) : next;
     },
   };
 }

@@ -70,3 +70,20 @@ export const LetterBatchSchema = z.strictObject({
   sheet: z.string().min(1).max(MAX_SHEET_NAME),
   schools: z.array(z.tuple([z.string().min(1).max(100), z.string().min(1).max(100), z.string().max(100).nullable()])).max(MAX_ROW),
 });
+
+/**
+ * A run's categories kept for the next run's movement table: the run date, the ruleset, its bands,
+ * stages and triggers as [id, label], and per school [key, band index, stage index (-1: none),
+ * ...trigger indices]. Indices are checked against the lists after parsing (run-record-history.ts).
+ */
+const idLabel = z.tuple([z.string().min(1).max(200), z.string().max(500)]);
+const index = z.number().int().min(-1).max(9_999);
+export const RecordedRunSchema = z.strictObject({
+  sheet: z.string().min(1).max(MAX_SHEET_NAME),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  ruleset: z.strictObject({ id: z.string().max(200), title: z.string().max(500), version: z.string().max(100) }),
+  bands: z.array(idLabel).min(1).max(1_000),
+  stages: z.array(idLabel).max(1_000),
+  triggers: z.array(idLabel).max(1_000),
+  schools: z.array(z.tuple([z.union([z.string().min(1).max(100), z.number().finite()]), index, index]).rest(index)).max(MAX_ROW),
+});

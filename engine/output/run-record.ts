@@ -5,6 +5,7 @@
 // record JSON, each cut into cells of at most 30,000 characters (Excel's limit is 32,767).
 import type { CellRef } from "../workbook";
 import { FillSnapshotSchema, LetterBatchSchema, MAX_COLUMN, MAX_LETTER_BATCHES, MAX_ROW, ResultsRecordSchema, SummaryRefSchema } from "./run-record-schema";
+import { parseRuns, type RecordedRun } from "./run-record-history";
 
 /** Cells that take one fill. */
 export interface FillGroup {
@@ -54,6 +55,8 @@ export interface StoreContents {
   summary: { sheet: string; name: string } | null;
   /** The letters sent from this workbook, oldest batch first (absent before any was recorded). */
   letters?: LetterBatch[];
+  /** Each sheet's latest runs (categories by school key), oldest first; absent in records written before runs were kept. */
+  runs?: RecordedRun[];
 }
 
 /** One batch of letters: when, which kind and template, and each school's key, category and stage then. */
@@ -122,6 +125,11 @@ export function parseStore(grid: unknown[][]): StoreContents {
         const letters = batches.map((b) => LetterBatchSchema.safeParse(b)).filter((b) => b.success).map((b) => b.data);
         if (letters.length < batches.length || !Array.isArray(top.letters)) problems.push("Part of the record of letters sent is not valid and was left out.");
         store.letters = letters;
+      }
+      if (top.runs !== undefined) {
+        const { runs, damaged } = parseRuns(top.runs);
+        if (damaged) problems.push("Part of the record of earlier runs' categories is not valid and was left out, so the movement since those runs cannot be shown.");
+        store.runs = runs;
       }
     }
   }

@@ -3,15 +3,19 @@
 import type { CellStyle, CellValue, SummaryChart } from "../workbook";
 import type { RunResult } from "../results";
 import type { Ruleset } from "../ruleset/schema";
-import { bandsByField, CHART_FILLS, laSummaryRows } from "./la-summary";
+import { bandsByField, CHART_FILLS, laSummaryRows, PERCENT_STYLE } from "./la-summary";
 import { bandsChartTitle } from "./charts";
 import { maxOf } from "../util/max-of";
+import { keyLabel, type Movement } from "../analysis/movement";
+import { addBlock, movedSchools, movementTable } from "./movement-sheet-block";
 
 export const SUMMARY_SHEET = "Categorisation summary";
 
 export function summaryRows(
   result: RunResult,
   ruleset: Ruleset,
+  /** The movement since the last run recorded in the workbook, when there is one. */
+  movement?: Movement | null,
 ): { rows: CellValue[][]; headerRows: number[]; cellStyles: { row: number; column: number; style: CellStyle }[]; charts: SummaryChart[]; columnWidths: number[] } {
   const rows = result.rows;
   const bands = ruleset.bands.map((b) => b.id);
@@ -25,6 +29,12 @@ export function summaryRows(
   ];
   const headerRows: number[] = [0];
   const charts: Omit<SummaryChart, "place">[] = [];
+  // Band colours on the category rows and band columns, percentages with a % sign.
+  const cellStyles: { row: number; column: number; style: CellStyle }[] = [];
+  const bandStyle = (id: string): CellStyle | undefined => {
+    const st = Object.hasOwn(ruleset.styles.bands, id) ? ruleset.styles.bands[id] : undefined;
+    return st && { ...(st.fill ? { fill: st.fill } : {}), ...(st.font ? { font: st.font } : {}) };
+  };
   const table = (header: CellValue[]) => {
     out.push([]);
     headerRows.push(out.length);
@@ -33,12 +43,22 @@ export function summaryRows(
   table(["Category", "Label", "Schools", "% of schools", "Moderated by officer"]);
   const byBand = count(rows, (r) => r.band);
   const moderatedByBand = count(rows.filter((r) => r.moderated), (r) => r.band);
-  for (const b of ruleset.bands) out.push([b.id, b.label, byBand.get(b.id) ?? 0, pct(byBand.get(b.id) ?? 0), moderatedByBand.get(b.id) ?? 0]);
+  for (const b of ruleset.bands) {
+    const fill = bandStyle(b.id);
+    for (let column = 0; column < 5; column++) if (fill || column === 3) cellStyles.push({ row: out.length, column, style: { ...fill, ...(column === 3 ? PERCENT_STYLE : {}) } });
+    out.push([b.id, b.label, byBand.get(b.id) ?? 0, pct(byBand.get(b.id) ?? 0), moderatedByBand.get(b.id) ?? 0]);
+  }
+  cellStyles.push({ row: out.length, column: 3, style: PERCENT_STYLE });
   out.push(["Total", "", rows.length, rows.length ? 100 : 0, rows.filter((r) => r.moderated).length]);
+  if (movement) addBlock({ rows: out, headerRows, cellStyles }, movementTable(movement, ruleset, out.length));
 
   for (const by of bandsByField(result, ruleset)) {
     table([by.label, ...bands, "Total"]);
     const tableRow = out.length - 1;
+    bands.forEach((id, j) => {
+      const fill = bandStyle(id);
+      if (fill) cellStyles.push({ row: tableRow, column: j + 1, style: fill });
+    });
     for (const g of by.groups) out.push([g.name, ...g.counts, g.total]);
     // Stacked bars of the band columns (not Total), one per group.
     if (by.groups.length) {
@@ -71,6 +91,7 @@ export function summaryRows(
     table(["Moderated by officer", "URN", "Rule category", "Officer category", "Reason", "Goes against the framework"]);
     for (const m of moderated) out.push([m.name ?? "", m.key, m.ruleCategory, m.officerCategory, m.reason ?? "(no reason given)", m.contradicts.join("\n") || null]);
   }
+  if (movement) addBlock({ rows: out, headerRows, cellStyles }, movedSchools(movement, ruleset, out.length, keyLabel(ruleset)));
   for (const t of outputTotals(result, ruleset)) {
     table([t.by, "Schools", t.header]);
     for (const g of t.groups) out.push([g.name, g.schools, g.total]);
@@ -85,7 +106,7 @@ export function summaryRows(
   // Labels in the first column, numbers in the rest.
   const width = out.reduce((w, r) => Math.max(w, r.length), 1);
   const columnWidths = Array.from({ length: width }, (_, j) => (j === 0 ? 36 : 14));
-  return { rows: out, headerRows, cellStyles: la.cellStyles, charts: placeCharts(charts, out), columnWidths };
+  return { rows: out, headerRows, cellStyles: [...cellStyles, ...la.cellStyles], charts: placeCharts(charts, out), columnWidths };
 }
 
 /** A line of text longer than this may run on to the right, under a chart (about what the first three columns show). */

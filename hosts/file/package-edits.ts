@@ -1,13 +1,30 @@
 // What a run or a clear changes in a workbook file, as edits for the package-preserving writer:
 // the results cells, fills and widths on the schools sheet, the fills put back, the summary sheet
 // and the run record. Everything else in the file is copied as it was.
-import { STORE_SHEET, storeGrid, type CellStyle, type CellValue, type FillGroup, type FillSnapshot, type OutputPlan, type PlannedDropdown, type RunDecision, type StoreContents } from "../../engine";
+import { STORE_SHEET, storeGrid, type CellStyle, type CellValue, type FillGroup, type FillSnapshot, type OutputPlan, type PlannedDropdown, type PrintLayout, type RunDecision, type SheetPrintLayout, type StoreContents } from "../../engine";
 import { parseXmlTree, type XmlElement } from "../xlsx-package/xml-tree";
-import type { CellEdit, CellStylePatch, ListValidation, NewSheet, PackageEdits } from "../xlsx-package";
+import type { CellEdit, CellStylePatch, ListValidation, NewSheet, PackageEdits, PageSetupPatch } from "../xlsx-package";
 
 const DATE_FORMAT = "dd/mm/yyyy";
 
-const patchOf = (s: CellStyle): CellStylePatch => ({ ...(s.fill ? { fill: s.fill } : {}), ...(s.font ? { font: s.font } : {}), ...(s.bold ? { bold: true } : {}) });
+const patchOf = (s: CellStyle): CellStylePatch => ({
+  ...(s.fill ? { fill: s.fill } : {}),
+  ...(s.font ? { font: s.font } : {}),
+  ...(s.bold ? { bold: true } : {}),
+  ...(s.numberFormat ? { numFmt: s.numberFormat } : {}),
+});
+
+/** The engine's page setup as the package writer takes it. */
+function pageSetupOf(layout: SheetPrintLayout): PageSetupPatch {
+  return {
+    orientation: layout.orientation,
+    fitTo: layout.fitTo,
+    ...(layout.margins ? { margins: layout.margins } : {}),
+    footer: layout.footer,
+    ...(layout.rowBreaks.length ? { rowBreaks: layout.rowBreaks } : {}),
+    ...(layout.titleRows ? { titleRows: layout.titleRows } : {}),
+  };
+}
 
 /** An officer cell's own fill, as recorded: the exact fill the file had, else its colour. */
 function restoreOf(fill: FillSnapshot): CellStylePatch {
@@ -17,21 +34,26 @@ function restoreOf(fill: FillSnapshot): CellStylePatch {
 
 const restoreEdits = (groups: FillGroup[]): CellEdit[] => groups.flatMap(({ fill, cells }) => cells.map((c) => ({ ...c, style: restoreOf(fill) })));
 
-/** The edits of a run, as the re-run policy decided them. `store` is the record to keep. */
-export function runEdits(plan: OutputPlan, decision: RunDecision, store: StoreContents, sheetNames: readonly string[], storeRows: readonly CellValue[][] = []): PackageEdits {
+/**
+ * The edits of a run, as the re-run policy decided them. `store` is the record to keep; `print`
+ * the page setup (engine/output/print-layout.ts): wrapped results texts and the sheets' pages.
+ */
+export function runEdits(plan: OutputPlan, decision: RunDecision, store: StoreContents, sheetNames: readonly string[], storeRows: readonly CellValue[][] = [], print?: PrintLayout): PackageEdits {
   const cells: CellEdit[] = restoreEdits(decision.restore);
   plan.headers.forEach((h, j) => cells.push({ row: plan.headerRow, column: plan.firstColumn + j, value: h, style: patchOf(plan.headerStyle) }));
+  const wrap = new Set((print?.wrapColumns ?? []).map((c) => c - plan.firstColumn));
   plan.values.forEach((row, i) =>
     row.forEach((v, j) => {
       if (v === null) return;
-      cells.push({ row: plan.headerRow + 1 + i, column: plan.firstColumn + j, value: v, ...(v instanceof Date ? { style: { numFmt: DATE_FORMAT } } : {}) });
+      const style: CellStylePatch | undefined = v instanceof Date ? { numFmt: DATE_FORMAT } : wrap.has(j) ? { wrap: true } : undefined;
+      cells.push({ row: plan.headerRow + 1 + i, column: plan.firstColumn + j, value: v, ...(style ? { style } : {}) });
     }),
   );
   for (const g of decision.styles.results) for (const c of g.cells) cells.push({ ...c, style: patchOf(g.style) });
   // Officer cells only ever take a fill.
   for (const g of decision.styles.officer) for (const c of g.cells) cells.push({ ...c, style: { fill: g.fill } });
 
-  const summary = summarySheet(plan, decision.summaryName);
+  const summary = summarySheet(plan, decision.summaryName, print?.summary);
   const dropdowns = plan.dropdowns ?? [];
   // Dropdowns on the schools sheet and history sheets; the officer's own validations are kept.
   const validations = new Map<string, ListValidation[]>();
@@ -39,7 +61,15 @@ export function runEdits(plan: OutputPlan, decision: RunDecision, store: StoreCo
     const list = validations.get(d.sheet) ?? validations.set(d.sheet, []).get(d.sheet)!;
     list.push({ area: { top: d.firstRow, left: d.column, bottom: d.lastRow, right: d.column }, list: d.inline ? d.values.join(",") : d.source, inline: d.inline, title: d.title, prompt: d.prompt, error: d.error });
   }
-  const schools = { sheet: plan.sheet, clearArea: decision.clear, cells, columnWidths: plan.columnWidths.map((width, j) => ({ column: plan.firstColumn + j, width })), validations: validations.get(plan.sheet) ?? [] };
+  const schools = {
+    sheet: plan.sheet,
+    clearArea: decision.clear,
+    cells,
+    columnWidths: plan.columnWidths.map((width, j) => ({ column: plan.firstColumn + j, width })),
+    validations: validations.get(plan.sheet) ?? [],
+    ...(print?.schools ? { pageSetup: pageSetupOf(print.schools) } : {}),
+    ...(print?.rowHeights.length ? { rowHeights: print.rowHeights } : {}),
+  };
   const others = [...validations].filter(([sheet]) => sheet !== plan.sheet).map(([sheet, list]) => ({ sheet, cells: [], validations: list }));
   return {
     sheets: [schools, ...others],
@@ -64,7 +94,7 @@ export function clearEdits(
   };
 }
 
-function summarySheet(plan: OutputPlan, name: string): NewSheet {
+function summarySheet(plan: OutputPlan, name: string, print?: SheetPrintLayout): NewSheet {
   const s = plan.summary;
   const width = (i: number) => s.rows[i]?.length ?? 0;
   const bold = [0, ...(s.headerRows ?? [])].flatMap((i) => Array.from({ length: Math.max(1, width(i)) }, (_, j) => ({ row: i + 1, column: j + 1, style: { bold: true } })));
@@ -73,6 +103,7 @@ function summarySheet(plan: OutputPlan, name: string): NewSheet {
     rows: s.rows,
     cellStyles: [...bold, ...(s.cellStyles ?? []).map((c) => ({ row: c.row + 1, column: c.column + 1, style: patchOf(c.style) }))],
     columnWidths: (s.columnWidths ?? []).map((w, j) => ({ column: j + 1, width: w })),
+    ...(print ? { pageSetup: pageSetupOf(print) } : {}),
   };
 }
 

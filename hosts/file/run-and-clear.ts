@@ -3,9 +3,9 @@
 // package-preserving writer (both in hosts/xlsx-package) writes only what changed, so charts,
 // pivot tables, macros and labels survive. What to clear, which fills to read and restore, and the run record to keep are the
 // engine's re-run policy; this file only does the I/O.
-import { buildOutputPlan, categorise, cutArea, NotWrittenError, planClear, planRun, runSnapshotArea, type FillSnapshot, type OutputPlan, type Ruleset, type RunOptions, type RunResult, type StoreContents } from "../../engine";
+import { buildOutputPlan, categorise, cutArea, NotWrittenError, planClear, planRun, printLayout, runSnapshotArea, type FillSnapshot, type OutputPlan, type Ruleset, type RunOptions, type RunResult, type StoreContents } from "../../engine";
 import { clearEdits, runEdits, storeEdits } from "./package-edits";
-import { patchWorkbook, readCellFills } from "../xlsx-package";
+import { patchWorkbook, readCellFills, readPrintSetup } from "../xlsx-package";
 import type { OpenWorkbook } from "./open-workbook";
 
 export { openWorkbook, type OpenWorkbook } from "./open-workbook";
@@ -34,7 +34,7 @@ const sheetNames = (book: OpenWorkbook) => book.sheets.map((s) => s.name);
 export async function runOnFile(book: OpenWorkbook, ruleset: Ruleset, options: FileRunOptions = {}): Promise<FileRun> {
   const { source, store } = book;
   const result = await categorise(source, ruleset, { ...options, store });
-  const plan = buildOutputPlan(result, ruleset, source);
+  const plan = buildOutputPlan(result, ruleset, source, store);
   const sheet = source.readSheet(plan.sheet)!;
   const header = { cells: sheet.headers, row: sheet.headerRow, firstColumn: sheet.firstColumn };
   const area = runSnapshotArea(plan, store, header, sheet.headerRow + sheet.rows.length);
@@ -47,8 +47,11 @@ export async function runOnFile(book: OpenWorkbook, ruleset: Ruleset, options: F
     const f = read.get(`${c.row}:${c.column}`);
     return f?.fillXml ? { color: f.color, xml: f.fillXml } : { color: f?.color ?? null };
   });
-  const bytes = patchWorkbook(book.bytes, runEdits(plan, decision, decision.storeAfter(fills), names, book.storeRows));
-  return { bytes, result, plan: { ...plan, summary: { ...plan.summary, name: decision.summaryName } }, notes: decision.notes };
+  // Page setup: the schools sheet's own is read first, for an officer's is kept (this host draws no charts).
+  const print = printLayout(plan, readPrintSetup(book.bytes, plan.sheet), false);
+  const bytes = patchWorkbook(book.bytes, runEdits(plan, decision, decision.storeAfter(fills), names, book.storeRows, print));
+  const notes = print.schoolsNote ? [...decision.notes, print.schoolsNote] : decision.notes;
+  return { bytes, result, plan: { ...plan, summary: { ...plan.summary, name: decision.summaryName } }, notes };
 }
 
 /**

@@ -2,23 +2,27 @@
 // Writing a run's results through Office.js, as the engine's re-run policy decides: the results
 // columns and fills, trigger fills on officer cells, the run record, and the summary sheet with
 // its native charts. Requests are batched by size, never per row:
-//  - values: blocks of at most ROWS_PER_BLOCK rows (and ~3 MB), one request each;
+//  - values: blocks of at most ROWS_PER_BLOCK rows, cut by their measured bytes so a request
+//    stays within MAX_REQUEST_BYTES (value-blocks.ts), one request each;
 //  - fills: one RangeAreas per colour, several colours per request up to ~1 MB of addresses;
 //  - screen updating suspended before every write request;
 //  - the charts in one request of their own (ExcelApi 1.7 at most);
 //  - the dropdowns (dropdowns.ts): the validations already there read in one request before
 //    anything is written, the lists and validations in one request of their own at the end.
 // Officer cells (left of plan.firstColumn) never get a value, only trigger fills and dropdowns.
-import { planRun, runSnapshotArea, cutArea, maxOf, NotWrittenError, STORE_SHEET, type CellRef, type CellStyle, type CellValue, type OutputPlan, type Rect, type SummaryChart } from "../../engine";
+import { planRun, printLayout, runSnapshotArea, cutArea, columnLetter, maxOf, NotWrittenError, STORE_SHEET, type CellRef, type CellStyle, type CellValue, type OutputPlan, type Rect, type SummaryChart } from "../../engine";
 import { areaAddress } from "./a1";
 import { checkDropdowns, queueDropdowns } from "./dropdowns";
 import { toOffice } from "./office-values";
+import { printSetupFound, queuePrintLayout, queuePrintRead, queueWrap } from "./print-layout";
 import { readRects, ROWS_PER_BLOCK, type Context, type OfficeRead } from "./read";
 import { queueStoreWrite } from "./store";
+import { MAX_REQUEST_BYTES } from "./request-budget";
 import { applyStyle, queueStyle, readFills, restoreFill } from "./styles";
+import { valueBlocks } from "./value-blocks";
 
-export const WRITE_BYTES_PER_SYNC = 3_000_000;
-export const FILL_CHARS_PER_SYNC = 1_000_000;
+/** Address characters per fills request: with the format calls around each address, far under the budget. */
+export const FILL_CHARS_PER_SYNC = MAX_REQUEST_BYTES / 4;
 /** Names of the charts the add-in draws start with this, so a re-run replaces them and no one else's. */
 export const CHART_PREFIX = "categorisation-";
 /** Excel column widths are in points: about 5.4 points to a character of the default font. */
@@ -58,19 +62,25 @@ export async function writeResults(
   const warnings = [...decision.notes];
   const ws = context.workbook.worksheets.getItem(plan.sheet);
   const width = plan.headers.length;
+  // The values as Office.js takes them, cut into requests by their measured size, before any write.
+  const converted = plan.values.map((r) => r.map(toOffice));
+  const blocks = valueBlocks(converted, width, {
+    maxRows: ROWS_PER_BLOCK,
+    describe: (i, j) => `'${plan.headers[j]}' (${columnLetter(plan.firstColumn + j)}${plan.headerRow + 1 + i}) on '${plan.sheet}'`,
+  });
   const fills = decision.readFills.length ? await readFills(context, ws, decision.readFills) : [];
   // Which dropdowns may go on (no validation of the officer's on their cells), read before any write.
   const dropdowns = plan.dropdowns?.length ? await checkDropdowns(context, plan.dropdowns, read.protectedSheets, read.storeLists) : null;
 
-  const blockRows = Math.max(1, Math.min(ROWS_PER_BLOCK, Math.floor(WRITE_BYTES_PER_SYNC / Math.max(1, avgRowBytes(plan.values)))));
-  const blocks = Math.ceil(plan.values.length / blockRows);
-  const total = blocks + 2;
+  const total = blocks.length + 2;
   onProgress?.(0, total);
 
   // 1. Store first (so a failure later still leaves the originals recorded), then clear the old
   //    results area, restore fills the new run no longer needs, and write the header row.
   suspend();
   queueStoreWrite(context, decision.storeAfter(fills), read.sheetNames.includes(STORE_SHEET));
+  // The schools sheet's own page setup, read with this request (an officer's is kept).
+  const printSetup = queuePrintRead(ws);
   // The summary sheet's charts, to replace ours in step 4.
   const oldCharts = read.sheetNames.includes(summaryName) ? context.workbook.worksheets.getItem(summaryName).charts : null;
   oldCharts?.load("items/name");
@@ -83,16 +93,14 @@ export async function writeResults(
   plan.columnWidths.forEach((w, j) => (ws.getRangeByIndexes(plan.headerRow - 1, plan.firstColumn - 1 + j, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHARACTER)));
   await sync();
   onProgress?.(1, total);
-  for (let b = 0; b < blocks; b++) {
-    const top = b * blockRows;
-    const rows = plan.values.slice(top, top + blockRows);
-    const converted = rows.map((r) => r.map(toOffice));
+  for (const [b, { top, rows: height, left, columns }] of blocks.entries()) {
+    const rows = converted.slice(top, top + height);
     suspend();
-    const range = ws.getRangeByIndexes(plan.headerRow + top, plan.firstColumn - 1, rows.length, width);
-    range.values = converted.map((r) => r.map((c) => c.value));
-    for (let j = 0; j < width; j++) {
-      if (!converted.some((r) => r[j].format)) continue;
-      ws.getRangeByIndexes(plan.headerRow + top, plan.firstColumn - 1 + j, rows.length, 1).numberFormat = converted.map((r) => [r[j].format ?? "General"]);
+    const range = ws.getRangeByIndexes(plan.headerRow + top, plan.firstColumn - 1 + left, height, columns);
+    range.values = rows.map((r) => r.slice(left, left + columns).map((c) => c.value));
+    for (let j = left; j < left + columns; j++) {
+      if (!rows.some((r) => r[j].format)) continue;
+      ws.getRangeByIndexes(plan.headerRow + top, plan.firstColumn - 1 + j, height, 1).numberFormat = rows.map((r) => [r[j].format ?? "General"]);
     }
     await sync();
     onProgress?.(1 + b + 1, total);
@@ -114,7 +122,13 @@ export async function writeResults(
   // 4. Summary sheet, replaced in place.
   if (chars === 0) suspend();
   for (const c of oldCharts?.items ?? []) if (c.name.startsWith(CHART_PREFIX)) c.delete();
-  writeSummary(context, { ...plan.summary, name: summaryName }, read.sheetNames.includes(summaryName));
+  const summarySheet = writeSummary(context, { ...plan.summary, name: summaryName }, read.sheetNames.includes(summaryName));
+  // The print layout (engine/output/print-layout.ts) of both sheets, in the same request.
+  const print = printLayout(plan, printSetupFound(printSetup), true);
+  queueWrap(ws, plan.headerRow + 1, plan.values.length, print.wrapColumns);
+  if (print.schools) queuePrintLayout(ws, print.schools, false);
+  else warnings.push(print.schoolsNote!);
+  queuePrintLayout(summarySheet, print.summary, true);
   await sync();
 
   // 5. Charts on their own: one Excel refuses costs the charts (with a warning), not the run.
@@ -141,7 +155,7 @@ export async function writeResults(
     }
   }
   onProgress?.(total, total);
-  return { valueBlocks: blocks, summaryName, warnings };
+  return { valueBlocks: blocks.length, summaryName, warnings };
 }
 
 /**
@@ -155,17 +169,12 @@ async function snapshot(context: Context, plan: OutputPlan, read: OfficeRead, ar
   return grid;
 }
 
-function avgRowBytes(values: CellValue[][]): number {
-  const sample = values.slice(0, 200);
-  return sample.length ? JSON.stringify(sample).length / sample.length : 1;
-}
-
-function writeSummary(context: Context, summary: OutputPlan["summary"], exists: boolean): void {
+function writeSummary(context: Context, summary: OutputPlan["summary"], exists: boolean): Excel.Worksheet {
   const sheets = context.workbook.worksheets;
   const ws = exists ? sheets.getItem(summary.name) : sheets.add(summary.name);
   ws.getRange().clear();
   const width = maxOf(summary.rows, (r) => r.length, 1);
-  if (!summary.rows.length) return;
+  if (!summary.rows.length) return ws;
   const grid = summary.rows.map((r) => Array.from({ length: width }, (_, j) => toOffice(r[j] ?? null).value));
   ws.getRangeByIndexes(0, 0, grid.length, width).values = grid;
   const title = ws.getRangeByIndexes(0, 0, 1, width).format.font;
@@ -180,7 +189,10 @@ function writeSummary(context: Context, summary: OutputPlan["summary"], exists: 
     byStyle.get(key)!.cells.push({ row: c.row + 1, column: c.column + 1 });
   }
   for (const g of byStyle.values()) queueStyle(ws, g.cells, applyStyle(g.style));
+  // Number formats (percentages) cell by cell: a RangeAreas has none.
+  for (const c of summary.cellStyles ?? []) if (c.style.numberFormat) ws.getRangeByIndexes(c.row, c.column, 1, 1).numberFormat = [[c.style.numberFormat]];
   summary.columnWidths?.forEach((w, j) => (ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = Math.round(w * POINTS_PER_CHARACTER)));
+  return ws;
 }
 
 /**

@@ -3,6 +3,7 @@
 export { patchWorkbook } from "./patch-workbook";
 export { readWorkbookValues, DEFAULT_MAX_CELLS } from "./read-workbook";
 export { readCellFills } from "./read-fills";
+export { readPrintSetup } from "./read-print-setup";
 export { packageInfo } from "./package-info";
 export { PackageError } from "./package-error";
-export type { CellValue, CellStylePatch, CellPosition, CellEdit, CellArea, ColumnWidth, SheetEdit, ListValidation, NewSheet, SheetState, PackageEdits, CellFill, PackageInfo, ReadOptions, ReadNote, SheetGrid, WorkbookValues } from "./types";
+export type { CellValue, CellStylePatch, CellPosition, CellEdit, CellArea, ColumnWidth, SheetEdit, ListValidation, NewSheet, SheetState, PackageEdits, CellFill, PageSetupPatch, PageMarginsPatch, PrintSetupRead, PackageInfo, ReadOptions, ReadNote, SheetGrid, WorkbookValues } from "./types";

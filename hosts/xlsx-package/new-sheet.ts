@@ -18,5 +18,5 @@ export function newSheetChanges(sheet: NewSheet): SheetChanges {
     }),
   );
   for (const { row, column, style } of sheet.cellStyles ?? []) cells.push({ row, column, style });
-  return { cells, columnWidths: sheet.columnWidths };
+  return { cells, columnWidths: sheet.columnWidths, ...(sheet.pageSetup ? { pageSetup: sheet.pageSetup } : {}) };
 }

@@ -44,11 +44,17 @@ export function patchWorkbook(bytes: Uint8Array, edits: PackageEdits): Uint8Arra
     const patched = patchSheet(pkg.data(part), part, changes, { ...ctx, sheet: sheet.name }, deflate.push);
     write(part, deflate.finish(patched.pieces));
     formulasRemoved ||= patched.formulasRemoved;
+    const titles = changes.pageSetup?.titleRows;
+    if (titles) pkg.workbook.setPrintTitleRows(sheet.name, titles.first, titles.last);
   }
 
   if (edits.addSheets?.length || removing.size) {
     const build = (s: Parameters<typeof newSheetChanges>[0]) => patchSheet(encoder.encode(EMPTY_WORKSHEET), s.name, newSheetChanges(s), { ...ctx, sheet: s.name }).pieces;
     addAndRemoveSheets(pkg, edits, build, write);
+    for (const s of edits.addSheets ?? []) {
+      const titles = s.pageSetup?.titleRows;
+      if (titles) pkg.workbook.setPrintTitleRows(s.name, titles.first, titles.last);
+    }
   }
   // Excel rebuilds the calculation chain when it is missing; a stale one makes it repair the file.
   if (formulasRemoved || removing.size) {
@@ -102,6 +108,8 @@ function changesBySheet(pkg: WorkbookPackage, edits: PackageEdits): Map<number, 
       clearArea: old?.clearArea ?? e.clearArea,
       columnWidths: [...(old?.columnWidths ?? []), ...(e.columnWidths ?? [])],
       validations: [...(old?.validations ?? []), ...(e.validations ?? [])],
+      pageSetup: e.pageSetup ?? old?.pageSetup,
+      rowHeights: new Map([...(old?.rowHeights ?? []), ...(e.rowHeights ?? []).map((h) => [h.row, h.height] as [number, number])]),
     });
   }
   return bySheet;

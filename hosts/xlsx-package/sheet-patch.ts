@@ -10,9 +10,10 @@ import * as cellReference from "./cell-reference";
 import { cellXml } from "./cell-xml";
 import { columnRange, colsXml, columnStyle, withWidths, type ColumnRange } from "./column-widths";
 import { PackageError } from "./package-error";
+import { fitToPageAttributes, pageSetupAttributes, printElements, printElementXml, worksheetRank, type PrintElement } from "./page-setup-xml";
 import { escapeText, openTag } from "./xml-escape";
 import type { StyleSheet } from "./style-sheet";
-import type { CellArea, CellEdit, ColumnWidth, ListValidation } from "./types";
+import type { CellArea, CellEdit, ColumnWidth, ListValidation, PageSetupPatch } from "./types";
 import * as xmlBytes from "./xml-bytes";
 import { AttributeCursor, attributesOf, EL, XmlByteScanner, type XmlByteHandler } from "./xml-bytes";
 
@@ -33,6 +34,10 @@ export interface SheetChanges {
   clearArea?: CellArea;
   columnWidths?: ColumnWidth[];
   validations?: ListValidation[];
+  /** Written in schema order; the sheet's own page setup elements are replaced, <pageSetup> merged. */
+  pageSetup?: PageSetupPatch;
+  /** Automatic row heights in points, by row (see SheetEdit.rowHeights). */
+  rowHeights?: Map<number, number>;
 }
 
 export interface SheetPatchContext {
@@ -145,6 +150,16 @@ class SheetPatcher implements XmlByteHandler {
   private validationsDone: boolean;
   private inValidations = false;
   private readonly validated: CellArea[] = [];
+  /** The page setup to write; its elements still to write, in schema order. */
+  private readonly pageSetup: PageSetupPatch | undefined;
+  private readonly rowHeights: Map<number, number> | undefined;
+  private readonly printPending: PrintElement[];
+  /** <sheetPr> must ask for the fit (pageSetUpPr fitToPage) until it has. */
+  private fitPending: boolean;
+  private topLevelSeen = false;
+  private inSheetPr = false;
+  /** One of the sheet's own page setup elements being replaced whole: where it starts. */
+  private replacing: { element: PrintElement; start: number } | undefined;
   /** The output goes to the sink (from <sheetData> on). */
   private streaming = false;
   private dimension: { slot: number; ref: string | undefined; valueStart: number; valueEnd: number } | undefined;
@@ -185,6 +200,10 @@ class SheetPatcher implements XmlByteHandler {
     this.widths = changes.columnWidths ?? [];
     this.validations = changes.validations ?? [];
     this.validationsDone = this.validations.length === 0;
+    this.pageSetup = changes.pageSetup;
+    this.rowHeights = changes.rowHeights?.size ? changes.rowHeights : undefined;
+    this.printPending = changes.pageSetup ? printElements(changes.pageSetup) : [];
+    this.fitPending = !!changes.pageSetup?.fitTo;
   }
 
   open(id: number, b: Uint8Array, as: number, ae: number, selfClosing: boolean, ts: number, te: number): void {
@@ -202,6 +221,7 @@ class SheetPatcher implements XmlByteHandler {
         return;
       case 2:
         if (this.inValidations) this.validated.push(...sqrefAreas(attributesOf(b, as, ae, this.part).sqref ?? ""));
+        else if (this.inSheetPr) this.sheetPrChild(b, as, ae, selfClosing, ts, te);
         else if (id === ROW && this.inSheetData) this.openRow(b, as, ae, selfClosing, ts, te);
         else if (id === COL && this.inCols) this.ranges.push(columnRange(attributesOf(b, as, ae, this.part)));
         return;
@@ -228,6 +248,7 @@ class SheetPatcher implements XmlByteHandler {
       this.validationsDone = true;
       return;
     }
+    if (depth === 0 && this.printPending.length) this.insert(ts, this.printXml(Infinity));
     if (depth === 3) {
       if (this.inCell && id === C) this.closeCell(te);
     } else if (depth === 2) {
@@ -236,7 +257,14 @@ class SheetPatcher implements XmlByteHandler {
         this.inRow = false;
       }
     } else if (depth === 1) {
-      if (id === COLS && this.inCols) {
+      if (this.inSheetPr) {
+        this.inSheetPr = false;
+        if (this.fitPending) this.insert(ts, `<${this.p}pageSetUpPr fitToPage="1"/>`);
+        this.fitPending = false;
+      } else if (this.replacing) {
+        this.replace(this.replacing.start, te, printElementXml(this.p, this.replacing.element, this.pageSetup!));
+        this.replacing = undefined;
+      } else if (id === COLS && this.inCols) {
         this.inCols = false;
         if (this.widths.length) this.replace(this.colsStart, te, colsXml(this.p, withWidths(this.ranges, this.widths)));
       } else if (id === SHEET_DATA && this.inSheetData) {
@@ -295,6 +323,52 @@ class SheetPatcher implements XmlByteHandler {
     this.cursor = end;
   }
 
+  /** The page setup elements still to write that go before an element of rank `before`. */
+  private printXml(before: number): string {
+    let text = "";
+    while (this.printPending.length && worksheetRank(this.printPending[0]) < before) text += printElementXml(this.p, this.printPending.shift()!, this.pageSetup!);
+    return text;
+  }
+
+  /** Page setup at a top-level element: ours before it, or in its place; true when it is replaced. */
+  private printAt(b: Uint8Array, as: number, ae: number, selfClosing: boolean, ts: number, te: number): boolean {
+    const name = latin1(b, ts + 1, as).trim();
+    const local = name.slice(name.indexOf(":") + 1);
+    const first = !this.topLevelSeen;
+    this.topLevelSeen = true;
+    if (first && this.fitPending && local !== "sheetPr") {
+      this.insert(ts, `<${this.p}sheetPr><${this.p}pageSetUpPr fitToPage="1"/></${this.p}sheetPr>`);
+      this.fitPending = false;
+    }
+    if (local === "sheetPr" && this.fitPending) {
+      const attributes = attributesOf(b, as, ae, this.part);
+      if (!selfClosing) this.inSheetPr = true;
+      else {
+        this.replace(ts, te, `${openTag(name, attributes)}<${this.p}pageSetUpPr fitToPage="1"/></${name}>`);
+        this.fitPending = false;
+      }
+      return true;
+    }
+    const rank = worksheetRank(local);
+    if (rank < 0) return false;
+    const before = this.printXml(rank);
+    if (before) this.insert(ts, before);
+    if (this.printPending[0] !== local) return false;
+    const element = this.printPending.shift()!;
+    if (element === "pageSetup") this.replace(ts, te, openTag(name, pageSetupAttributes(attributesOf(b, as, ae, this.part), this.pageSetup!), selfClosing));
+    else if (selfClosing) this.replace(ts, te, printElementXml(this.p, element, this.pageSetup!));
+    else this.replacing = { element, start: ts };
+    return true;
+  }
+
+  /** A child of <sheetPr>: its <pageSetUpPr> (the last child) asks for the fit. */
+  private sheetPrChild(b: Uint8Array, as: number, ae: number, selfClosing: boolean, ts: number, te: number): void {
+    const name = latin1(b, ts + 1, as).trim();
+    if (name.slice(name.indexOf(":") + 1) !== "pageSetUpPr") return;
+    this.replace(ts, te, openTag(name, fitToPageAttributes(attributesOf(b, as, ae, this.part)), selfClosing));
+    this.fitPending = false;
+  }
+
   private openTopLevel(id: number, b: Uint8Array, as: number, ae: number, selfClosing: boolean, ts: number, te: number): void {
     if (!this.validationsDone && this.sheetDataSeen) {
       const name = latin1(b, ts + 1, as).trim();
@@ -317,6 +391,7 @@ class SheetPatcher implements XmlByteHandler {
         this.validationsDone = true;
       }
     }
+    if (this.pageSetup && this.printAt(b, as, ae, selfClosing, ts, te)) return;
     // A <dimension> after <sheetData> (not where the schema puts it) is left as it is.
     if (id === DIMENSION && !this.streaming) {
       let valueStart = ae;
@@ -370,6 +445,9 @@ class SheetPatcher implements XmlByteHandler {
     let customFormat = false;
     let spansStart = -1;
     let spansEnd = -1;
+    let htStart = -1;
+    let htEnd = -1;
+    let customHeight = false;
     for (const a = this.attributes.reset(b, as, ae); a.next(); ) {
       const n = a.nameEnd - a.nameStart;
       if (n === 1) {
@@ -380,6 +458,11 @@ class SheetPatcher implements XmlByteHandler {
       } else if (n === 12 && nameIs(b, a.nameStart, a.nameEnd, "customFormat")) {
         const v = latin1(b, a.valueStart, a.valueEnd);
         customFormat = v === "1" || v === "true";
+      } else if (n === 2 && nameIs(b, a.nameStart, a.nameEnd, "ht")) {
+        [htStart, htEnd] = [a.valueStart, a.valueEnd];
+      } else if (n === 12 && nameIs(b, a.nameStart, a.nameEnd, "customHeight")) {
+        const v = latin1(b, a.valueStart, a.valueEnd);
+        customHeight = v === "1" || v === "true";
       }
     }
     const hasR = r > 0;
@@ -401,11 +484,20 @@ class SheetPatcher implements XmlByteHandler {
     this.lastColumn = 0;
     this.rowInArea = inArea;
     this.rowDone = selfClosing;
+    // The start tag's changes, in the order they come: spans grown, an automatic height raised.
+    const changes: [number, number, string][] = [];
     if (spansStart >= 0 && this.next < this.rowEnd) {
       const old = latin1(b, spansStart, spansEnd);
       const spans = spansWith(old, columns[this.next], columns[this.rowEnd - 1]);
-      if (spans !== old) this.replace(spansStart, spansEnd, spans);
+      if (spans !== old) changes.push([spansStart, spansEnd, spans]);
     }
+    const height = this.rowHeights?.get(r);
+    // A height the officer set (customHeight) is theirs; an automatic one only ever grows.
+    if (height !== undefined && !customHeight && !(htStart >= 0 && Number(latin1(b, htStart, htEnd)) >= height)) {
+      changes.push(htStart >= 0 ? [htStart, htEnd, String(height)] : [as, as, ` ht="${height}"`]);
+    }
+    if (changes.length > 1) changes.sort((x, y) => x[0] - y[0]);
+    for (const [start, end, text] of changes) this.replace(start, end, text);
     if (selfClosing) {
       // Opened up when it gets cells.
       let cells = "";

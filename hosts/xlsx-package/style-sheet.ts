@@ -170,14 +170,27 @@ export class StyleSheet {
       changes.numFmtId = String(this.formatId(patch.numFmt));
       changes.applyNumberFormat = "1";
     }
-    if (Object.entries(changes).every(([k, v]) => attributes[k] === v)) return s;
     const base = s < this.xfElements.length ? this.xf(s) : parseXmlTree(this.xfs.items[s], this.part);
     const source = s < this.xfElements.length ? this.xml : this.xfs.items[s];
-    const inner = base.selfClosing ? "" : source.slice(base.openEnd, base.closeStart);
+    let inner = base.selfClosing ? "" : source.slice(base.openEnd, base.closeStart);
+    if (patch.wrap) {
+      changes.applyAlignment = "1";
+      inner = this.wrapped(base, source, inner);
+    }
+    if (Object.entries(changes).every(([k, v]) => attributes[k] === v) && (base.selfClosing ? "" : source.slice(base.openEnd, base.closeStart)) === inner) return s;
     const same = this.equivalentXf({ ...attributes, ...changes }, inner);
     if (same !== undefined) return same;
     const el = { ...base, attributes };
-    return this.xfs.indexOf(base.selfClosing ? withAttributes(el, changes, true) : `${withAttributes(el, changes, false)}${inner}</${base.name}>`);
+    return this.xfs.indexOf(inner ? `${withAttributes(el, changes, false)}${inner}</${base.name}>` : withAttributes(el, changes, true));
+  }
+
+  /** An xf's children with its text wrapped: wrapText on its <alignment> (the first child), added when it has none. */
+  private wrapped(xf: XmlElement, source: string, inner: string): string {
+    const alignment = childNamed(xf, "alignment");
+    if (!alignment) return `<${prefixOf(xf)}alignment wrapText="1"/>${inner}`;
+    if (alignment.attributes.wrapText === "1" || alignment.attributes.wrapText === "true") return inner;
+    const tagEnd = alignment.selfClosing ? alignment.end : alignment.openEnd;
+    return source.slice(xf.openEnd, alignment.start) + withAttributes(alignment, { wrapText: "1" }) + source.slice(tagEnd, xf.closeStart);
   }
 
   /**
@@ -248,8 +261,8 @@ export class StyleSheet {
 
 /** A patch as a key: a fill alone (the usual patch, one per cell) is its colour, with no new string made. */
 function patchKey(p: CellStylePatch): string {
-  if (p.fillXml === undefined && p.font === undefined && p.bold === undefined && p.numFmt === undefined) return p.fill === null ? "none" : (p.fill ?? "");
-  return `${p.fill}|${p.fillXml}|${p.font}|${p.bold}|${p.numFmt}`;
+  if (p.fillXml === undefined && p.font === undefined && p.bold === undefined && p.numFmt === undefined && !p.wrap) return p.fill === null ? "none" : (p.fill ?? "");
+  return `${p.fill}|${p.fillXml}|${p.font}|${p.bold}|${p.numFmt}|${!!p.wrap}`;
 }
 
 /** What an xf looks like: its attributes but the apply* flags, and its children. */

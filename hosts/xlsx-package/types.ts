@@ -14,6 +14,8 @@ export interface CellStylePatch {
   bold?: boolean;
   /** Number format code, e.g. "dd/mm/yyyy" or "0.0%". */
   numFmt?: string;
+  /** Wrap the text within the column's width. */
+  wrap?: boolean;
 }
 
 /** 1-based coordinates. */
@@ -56,6 +58,47 @@ export interface ListValidation {
   error: string;
 }
 
+/** Page margins in inches. */
+export interface PageMarginsPatch {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  footer: number;
+}
+
+/**
+ * A sheet's page setup. What is given replaces the sheet's own (<pageSetup>'s other attributes,
+ * such as the paper size, are kept); what is left out stays as it is.
+ */
+export interface PageSetupPatch {
+  orientation?: "landscape" | "portrait";
+  /** Fit to pages wide and tall (0: as many as it takes); turns on sheetPr/pageSetUpPr fitToPage. */
+  fitTo?: { width: number; height: number };
+  margins?: PageMarginsPatch;
+  /** The footer's left, centre and right parts in Excel's codes (&A sheet name, &P page, &N pages). */
+  footer?: { left?: string; center?: string; right?: string };
+  /** 1-based rows that start a new page. */
+  rowBreaks?: number[];
+  /** 1-based rows repeated at the top of every page: the sheet's _xlnm.Print_Titles in the workbook. */
+  titleRows?: { first: number; last: number };
+}
+
+/** A sheet's own page setup as read (readPrintSetup). */
+export interface PrintSetupRead {
+  orientation: "landscape" | "portrait";
+  scale: number;
+  fitTo: { width: number; height: number } | null;
+  titleRows: { first: number; last: number } | null;
+  titleColumns: boolean;
+  printArea: boolean;
+  pageBreaks: boolean;
+  header: { left: string; center: string; right: string } | null;
+  footer: { left: string; center: string; right: string } | null;
+  margins: PageMarginsPatch | null;
+}
+
 export interface SheetEdit {
   sheet: string;
   cells: CellEdit[];
@@ -67,6 +110,12 @@ export interface SheetEdit {
   /** Every cell in the area loses its value and style before the cell edits apply. */
   clearArea?: CellArea;
   columnWidths?: ColumnWidth[];
+  pageSetup?: PageSetupPatch;
+  /**
+   * Automatic heights in points for existing rows (what wrapped text needs, as Excel would fit it):
+   * never over a height the officer set (customHeight), and never lower than the row's own.
+   */
+  rowHeights?: { row: number; height: number }[];
 }
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -78,6 +127,7 @@ export interface NewSheet {
   cellStyles?: { row: number; column: number; style: CellStylePatch }[];
   columnWidths?: ColumnWidth[];
   state?: SheetState;
+  pageSetup?: PageSetupPatch;
 }
 
 export interface PackageEdits {

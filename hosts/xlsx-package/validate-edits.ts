@@ -2,7 +2,7 @@
 // workbook Excel has to repair.
 import * as cellReference from "./cell-reference";
 import { PackageError } from "./package-error";
-import type { CellArea, CellStylePatch, ColumnWidth, PackageEdits } from "./types";
+import type { CellArea, CellStylePatch, ColumnWidth, PackageEdits, PageSetupPatch } from "./types";
 import { parseXmlTree } from "./xml-tree";
 
 // Used once per cell, held here: a bundler's module getters cost more than the check itself.
@@ -67,6 +67,21 @@ function area(a: CellArea | undefined, where: string) {
   if (a.top > a.bottom || a.left > a.right) throw new PackageError(`${where}: the area to clear is upside down.`);
 }
 
+function pageSetup(p: PageSetupPatch | undefined, where: string) {
+  if (!p) return;
+  const row = (r: number) => position(r, 1, `${where}, page setup`);
+  for (const r of p.rowBreaks ?? []) row(r);
+  if (p.titleRows) {
+    row(p.titleRows.first);
+    row(p.titleRows.last);
+    if (p.titleRows.first > p.titleRows.last) throw new PackageError(`${where}: the rows to repeat on each page are upside down.`);
+  }
+  const pages = (n: number) => Number.isInteger(n) && n >= 0 && n <= 32767;
+  if (p.fitTo && !(pages(p.fitTo.width) && pages(p.fitTo.height))) throw new PackageError(`${where}: fit to ${p.fitTo.width} by ${p.fitTo.height} pages is not a number of pages.`);
+  if (p.margins && !Object.values(p.margins).every((m) => typeof m === "number" && m >= 0 && m < 50)) throw new PackageError(`${where}: a page margin is not between 0 and 50 inches.`);
+  if (p.orientation !== undefined && p.orientation !== "landscape" && p.orientation !== "portrait") throw new PackageError(`${where}: orientation '${p.orientation}' is not landscape or portrait.`);
+}
+
 /** Excel's rules for sheet names. */
 export function checkSheetName(name: string): void {
   if (typeof name !== "string" || name.length < 1 || name.length > 31) throw new PackageError(`A sheet name must be 1 to 31 characters long: '${name}'.`);
@@ -89,6 +104,11 @@ export function validateEdits(edits: PackageEdits, { cells = true } = {}): void 
     if (cells) for (const c of s.cells) checkCellEdit(c.row, c.column, c.value, c.style, where);
     area(s.clearArea, where);
     widths(s.columnWidths, where);
+    pageSetup(s.pageSetup, where);
+    for (const h of s.rowHeights ?? []) {
+      position(h.row, 1, where);
+      if (!(h.height > 0 && h.height <= 409)) throw new PackageError(`${where}: row ${h.row}'s height ${h.height} is not between 0 and 409 points.`);
+    }
   }
   const added = new Set<string>();
   for (const n of edits.addSheets ?? []) {
@@ -103,6 +123,7 @@ export function validateEdits(edits: PackageEdits, { cells = true } = {}): void 
       style(c.style, where);
     }
     widths(n.columnWidths, where);
+    pageSetup(n.pageSetup, where);
     if (n.state !== undefined && !["visible", "hidden", "veryHidden"].includes(n.state)) throw new PackageError(`${where}: state '${n.state}' is not visible, hidden or veryHidden.`);
   }
 }

@@ -29,6 +29,12 @@ export class WorkbookXml {
   readonly sheets: SheetEntry[];
   readonly date1904: boolean;
   private readonly splices: Splice[] = [];
+  /** The defined names as they will be written (set when the tab order changes), each with its sheet's new index. */
+  private names: { name: string; localSheetId: number | undefined; xml: string }[] | undefined;
+  /** The sheet names in their new tab order. */
+  private order: string[];
+  /** Rows to repeat at the top of each page, by sheet name (lower case): written as _xlnm.Print_Titles. */
+  private readonly printTitles = new Map<string, string>();
 
   constructor(
     private readonly xml: string,
@@ -46,6 +52,7 @@ export class WorkbookXml {
       state: (el.attributes.state as SheetState | undefined) ?? "visible",
       element: el,
     }));
+    this.order = this.sheets.map((e) => e.name);
     const pr = childNamed(this.root, "workbookPr");
     this.date1904 = pr?.attributes.date1904 === "1" || pr?.attributes.date1904 === "true";
   }
@@ -59,11 +66,53 @@ export class WorkbookXml {
   }
 
   get changed(): boolean {
-    return this.splices.length > 0;
+    return this.splices.length > 0 || this.names !== undefined || this.printTitles.size > 0;
   }
 
   toXml(): string {
-    return applySplices(this.xml, this.splices);
+    const names = this.definedNamesSplice();
+    // First, so that <definedNames> goes before a <calcPr> inserted at the same place.
+    return applySplices(this.xml, names ? [names, ...this.splices] : this.splices);
+  }
+
+  /**
+   * The rows a sheet repeats at the top of each printed page (its _xlnm.Print_Titles, replacing
+   * any it has): 1-based, first to last.
+   */
+  setPrintTitleRows(sheet: string, first: number, last: number): void {
+    const name = this.sheets.find((e) => e.name.toLowerCase() === sheet.toLowerCase())?.name ?? sheet;
+    this.printTitles.set(sheet.toLowerCase(), `'${name.replace(/'/g, "''")}'!$${first}:$${last}`);
+  }
+
+  /** The defined names as the original has them. */
+  private originalNames(): { name: string; localSheetId: number | undefined; xml: string }[] {
+    const namesEl = childNamed(this.root, "definedNames");
+    return (namesEl ? childrenNamed(namesEl, "definedName") : []).map((el) => ({
+      name: el.attributes.name ?? "",
+      localSheetId: el.attributes.localSheetId === undefined ? undefined : Number(el.attributes.localSheetId),
+      xml: this.xml.slice(el.start, el.end),
+    }));
+  }
+
+  /** The splice that writes <definedNames>, when the names change. */
+  private definedNamesSplice(): Splice | undefined {
+    if (this.names === undefined && this.printTitles.size === 0) return undefined;
+    const p = prefixOf(this.root);
+    let names = this.names ?? this.originalNames();
+    for (const [sheet, formula] of this.printTitles) {
+      const index = this.order.findIndex((n) => n.toLowerCase() === sheet);
+      if (index < 0) throw new PackageError(`There is no sheet '${sheet}' to set the print titles of.`);
+      names = names.filter((n) => !(n.name.toLowerCase() === "_xlnm.print_titles" && n.localSheetId === index));
+      names.push({ name: "_xlnm.Print_Titles", localSheetId: index, xml: `${openTag(`${p}definedName`, { name: "_xlnm.Print_Titles", localSheetId: String(index) })}${escapeText(formula)}</${p}definedName>` });
+    }
+    const namesEl = childNamed(this.root, "definedNames");
+    const inner = names.map((n) => n.xml).join("");
+    if (namesEl) return { start: namesEl.start, end: namesEl.end, text: inner ? `${openTag(namesEl.name, namesEl.attributes)}${inner}</${namesEl.name}>` : "" };
+    if (!inner) return undefined;
+    // After the sheets (and any function groups and external references), before calcPr.
+    const after = ["externalReferences", "functionGroups", "sheets"].map((n) => childNamed(this.root, n)).find((el) => el);
+    if (!after) throw PackageError.damaged(`${this.part} has no sheet list`);
+    return { start: after.end, end: after.end, text: `<${p}definedNames>${inner}</${p}definedNames>` };
   }
 
   /**
@@ -102,19 +151,21 @@ export class WorkbookXml {
       .join("");
     splices.push({ start: sheetsEl.start, end: sheetsEl.end, text: `${openTag(sheetsEl.name, sheetsEl.attributes)}${sheetXml}</${sheetsEl.name}>` });
 
+    this.order = entries.map((e) => e.name);
     const namesEl = childNamed(this.root, "definedNames");
     if (namesEl) {
-      const kept: string[] = [];
+      const kept: { name: string; localSheetId: number | undefined; xml: string }[] = [];
       for (const el of childrenNamed(namesEl, "definedName")) {
         const local = el.attributes.localSheetId;
         const index = local === undefined ? undefined : newIndex.get(Number(local));
         if (local !== undefined && index === undefined) continue;
         const formula = breakReferencesTo(el.text, brokenSheets);
         const localSheetId = index === undefined ? undefined : String(index);
-        if (formula === el.text && localSheetId === local) kept.push(this.xml.slice(el.start, el.end));
-        else kept.push(`${withAttributes(el, { localSheetId }, false)}${escapeText(formula)}</${el.name}>`);
+        const name = el.attributes.name ?? "";
+        if (formula === el.text && localSheetId === local) kept.push({ name, localSheetId: index, xml: this.xml.slice(el.start, el.end) });
+        else kept.push({ name, localSheetId: index, xml: `${withAttributes(el, { localSheetId }, false)}${escapeText(formula)}</${el.name}>` });
       }
-      splices.push({ start: namesEl.start, end: namesEl.end, text: kept.length ? `${openTag(namesEl.name, namesEl.attributes)}${kept.join("")}</${namesEl.name}>` : "" });
+      this.names = kept;
     }
 
     const firstVisible = Math.max(0, entries.findIndex((e) => e.state === "visible"));

@@ -105,8 +105,6 @@ export class FakeSheet {
   pageLayout: FakePageLayout = defaultPageLayout();
   rowBreaks: string[] = [];
   columnBreaks: string[] = [];
-  /** Areas whose rows the add-in asked Excel to fit (format.autofitRows), 0-based. */
-  autofitRows: Area[] = [];
   constructor(public name: string) {}
 
   /** 0-based coordinates. */
@@ -630,11 +628,7 @@ export class FakeExcel {
         columnCount: a0.col2 - a0.col1 + 1,
         values: [],
         numberFormat: [],
-        format: {
-          fill: { color: "#FFFFFF", clear: fillClear },
-          font: { color: "#000000" },
-          autofitRows: () => self.enqueue(() => sheet().autofitRows.push(areaOf())),
-        },
+        format: { fill: { color: "#FFFFFF", clear: fillClear }, font: { color: "#000000" } },
         clear: () => self.enqueue(() => self.forCells(name, [areaOf()], "clear", (_c, r, c) => sheet().cells.delete(`${r},${c}`))),
         getCellProperties: () => {
           const result: { value?: unknown } = {};

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { buildOutputPlan, categorise, NotWrittenError, parseRuleset, STORE_SHEET, type OutputPlan, type PlannedDropdown } from "../../engine";
+import { buildOutputPlan, categorise, NotWrittenError, parseRuleset, parseStore, recordedRuns, STORE_SHEET, type OutputPlan, type PlannedDropdown } from "../../engine";
 import { clearResults, readWorkbook, writeResults } from "../../hosts/office";
 import { isOurSource, mayPut, storeLists } from "../../hosts/office/dropdowns";
 import { fakeExcelFrom } from "./fake-from-workbook";
@@ -183,9 +183,16 @@ describe("dropdowns through the Office adapter on the Staffordshire example", ()
   it("a second run changes nothing (idempotent); rows added later get the dropdown too", async () => {
     const xl = example();
     await run(xl);
+    const record = () => parseStore(xl.sheet(STORE_SHEET).grid(xl.sheet(STORE_SHEET).usedRange()!).map((r) => r.map((c) => c.value)));
     const once = snapshot(xl);
+    const recordOnce = record();
     const second = await run(xl);
-    expect(snapshot(xl)).toEqual(once);
+    // Every sheet as it was; the hidden record only gains the second run in its history of runs.
+    const outside = (s: ReturnType<typeof snapshot>) => s.filter((sh) => sh.name !== STORE_SHEET);
+    expect(outside(snapshot(xl))).toEqual(outside(once));
+    expect(record().records).toEqual(recordOnce.records);
+    expect(recordedRuns(recordOnce, "Schools")).toHaveLength(1);
+    expect(recordedRuns(record(), "Schools")).toHaveLength(2);
     expect(second.report.warnings.filter((w) => /dropdown/.test(w))).toEqual([]);
 
     // The officer adds a notice under the table: the dropdown grows with it, still ours.
