@@ -55,6 +55,8 @@ module.exports = async (env = {}, options = {}) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "addin/commands.html", to: "commands.html" },
           { from: "addin/help.html", to: "help.html" },
+          // The bundled letter templates, fetched by the pane when letters are made (addin/letters-run.ts).
+          { from: "rules/letters", to: "letters" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

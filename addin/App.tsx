@@ -3,6 +3,7 @@
 // State and actions are usePane's. The same pane works inside Excel
 // (OfficePaneHost) and, outside Office, on an uploaded workbook (FilePaneHost); either way the
 // engine runs in the engine worker.
+import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { EngineWorker } from "./engine-client";
 import type { PaneHost } from "./pane-host";
@@ -12,10 +13,10 @@ import { FilePanel } from "./components/FilePanel";
 import { RulesetPicker } from "./components/RulesetPicker";
 import { TablePicker } from "./components/TablePicker";
 import { RunPanel } from "./components/RunPanel";
-import { SchoolList } from "./components/SchoolList";
-import { SchoolExplanation } from "./components/SchoolExplanation";
-import { LaSummaryPanel } from "./components/LaSummaryPanel";
-import { LivePanel } from "./components/LivePanel";
+import { useResultsPane } from "./results-pane-loader";
+
+// Letters load with their own code when a run first shows them.
+const LettersPanel = React.lazy(() => import(/* webpackChunkName: "letters-pane" */ "./components/LettersPanel"));
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", minHeight: "100vh", maxWidth: "640px", margin: "0 auto", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -25,6 +26,11 @@ export function App(props: { mode: "office" | "browser"; engine: EngineWorker; o
   const styles = useStyles();
   const pane = usePane(props.engine, props.officeHost);
   const { actions, lastRun } = pane;
+  // The results' components, loaded after the first screen.
+  const results = useResultsPane(lastRun);
+  // The table or sheet the last run was on: the picked one if it is there, else the first on that sheet.
+  const runSheet = lastRun?.outcome.result.sheet;
+  const runTarget = pane.targets.find((t) => t.id === pane.targetId && t.sheet === runSheet) ?? pane.targets.find((t) => t.sheet === runSheet) ?? null;
   return (
     <main className={styles.pane}>
       <Header mode={props.mode} />
@@ -77,21 +83,26 @@ export function App(props: { mode: "office" | "browser"; engine: EngineWorker; o
         onCancel={actions.cancel}
         onOffer={actions.selectRuleset}
       />
-      {lastRun && pane.canWatch && (
-        <LivePanel live={pane.live} sheet={lastRun.outcome.result.sheet} busy={pane.busy} onToggle={actions.toggleLive} onRefreshSummary={actions.refreshSummary} />
+      {results && lastRun && pane.canWatch && (
+        <results.LivePanel live={pane.live} sheet={lastRun.outcome.result.sheet} busy={pane.busy} onToggle={actions.toggleLive} onRefreshSummary={actions.refreshSummary} />
       )}
-      {lastRun && (
+      {results && lastRun && (
         <>
-          <SchoolList
+          <results.SchoolList
             rows={lastRun.outcome.result.rows}
             ruleset={lastRun.ruleset}
             selectedRow={lastRun.selectedRow}
             onSelect={actions.pickSchool}
             hint={props.mode === "office" ? "Select a cell in a school's row, or pick the school here." : "Pick a school to see why it is in its category."}
           />
-          {pane.selected && <SchoolExplanation row={pane.selected} ruleset={lastRun.ruleset} />}
-          <LaSummaryPanel summary={lastRun.outcome.summary} />
+          {pane.selected && <results.SchoolExplanation row={pane.selected} ruleset={lastRun.ruleset} />}
+          <results.LaSummaryPanel summary={lastRun.outcome.summary} />
         </>
+      )}
+      {lastRun && pane.host && runTarget && (
+        <React.Suspense fallback={null}>
+          <LettersPanel engine={props.engine} host={pane.host} target={runTarget} run={lastRun} ruleset={lastRun.text ?? pane.chosen.text} fileName={pane.fileName} paneBusy={pane.busy} />
+        </React.Suspense>
       )}
     </main>
   );

@@ -2,8 +2,8 @@
 // through the same file host the command-line tool uses (the streaming reader reads, the
 // package-preserving writer writes only what changed). The page holds the file itself and offers it as a download
 // (file-pane-host.ts). Loaded on demand, so the file host is not in what Excel loads.
-import type { Ruleset } from "../engine";
-import { clearOnFile, openWorkbook, runOnFile, storeRulesetOnFile, type OpenWorkbook } from "../hosts/file/run-and-clear";
+import type { Ruleset, StoreContents } from "../engine";
+import { clearOnFile, openWorkbook, runOnFile, storeOnFile, storeRulesetOnFile, type OpenWorkbook } from "../hosts/file/run-and-clear";
 import { downloadName, downloadType } from "./download-name";
 import { phase, type Progress, type RunOutcome, type Target } from "./pane-host";
 
@@ -74,6 +74,17 @@ export class BrowserHost {
     });
     this.replace(bytes);
     return outcome;
+  }
+
+  /** The workbook as read now: its sheets and store (for the letters, letters-service.ts). */
+  openBook(): Promise<OpenWorkbook> {
+    return this.book();
+  }
+
+  /** Writes the store (the record of letters sent) into the file; returns the file. */
+  async writeStore(store: StoreContents): Promise<Uint8Array> {
+    this.replace(storeOnFile(await this.book(), store));
+    return this.current;
   }
 
   async clear(target: Target): Promise<string> {

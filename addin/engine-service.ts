@@ -1,9 +1,10 @@
 // The engine worker's work (engine-worker.ts is only its entry): requests are taken one at a time,
 // in the order sent, and each is answered with progress, the parts of a long result, then done or
-// failed. Rulesets are parsed here from their text, so a hostile one can only hang this worker,
-// which the pane can stop. Outside Office the uploaded workbook lives here too (BrowserHost, with
-// the file host, loaded only when a file is opened). The pane's local authority summary is worked
-// out here with the run: on 60,000 schools it takes a few hundred milliseconds.
+// failed. Rulesets are parsed here from their text (the page has no parser), so a hostile one can
+// only hang this worker, which the pane can stop. Outside Office the uploaded workbook lives here
+// too (BrowserHost, with the file host, loaded only when a file is opened). The pane's local
+// authority summary is worked out here with the run: on 60,000 schools it takes a few hundred
+// milliseconds.
 import { buildOutputPlan, categorise, evaluateLive, parseRuleset, type Ruleset } from "../engine";
 import type { BrowserHost } from "./browser-host";
 import { splitRun } from "./outcome-transfer";
@@ -31,8 +32,7 @@ export function engineService(post: (reply: EngineReply) => void): (message: Eng
   async function answer(m: EngineMessage, progress: Progress): Promise<EngineReplies[EngineMessage["kind"]]> {
     switch (m.kind) {
       case "checkRuleset":
-        rulesetOf(m.ruleset);
-        return null;
+        return rulesetOf(m.ruleset);
       case "categorise": {
         const ruleset = rulesetOf(m.ruleset);
         const onProgress = phase(progress, "categorise", "Categorising: {done} of {total} rows…");
@@ -64,6 +64,11 @@ export function engineService(post: (reply: EngineReply) => void): (message: Eng
       case "clearFile": {
         const message = await openFile().clear(m.target);
         return { bytes: openFile().bytes, message };
+      }
+      case "makeLetters": {
+        // The letters (hosts/docx, fflate's zip) load only when first made.
+        const { lettersFor } = await import(/* webpackChunkName: "letters" */ "./letters-service");
+        return lettersFor(m, rulesetOf(m.ruleset), openFile, progress);
       }
     }
   }

@@ -80,6 +80,13 @@ export class FilePaneHost implements PaneHost {
     return message;
   }
 
+  /** Letters made in the worker from the file, which takes the record of letters sent when one is kept. */
+  async makeLetters(request: Extract<EngineRequest, { kind: "makeLetters" }>, options: { signal?: AbortSignal; progress?: Progress } = {}): Promise<EngineReplies["makeLetters"]> {
+    const made = await this.ask(request, options);
+    if (made.workbook) this.bytes = made.workbook;
+    return made;
+  }
+
   /** The workbook as a file: the uploaded one with only the changed parts rewritten. */
   download(): Blob {
     return new Blob([this.bytes as BlobPart], { type: downloadType(this.fileName) });

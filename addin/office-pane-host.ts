@@ -4,7 +4,9 @@
 // the sheets read and builds the output plan. Until the writing starts, a run can be cancelled
 // and nothing is written. After a run, live updates (hosts/office/live-watch.ts) re-categorise the
 // schools an officer's edit affects, with the engine worker categorising those few rows.
-import { clearResults, liveState, listTargets, readStoredRuleset, readWorkbook, watchLive, writeResults, writeStoredRuleset, type Batch, type LiveEvaluator, type OfficeRead, type OfficeTarget } from "../hosts/office";
+// The Office host's code (hosts/office, with the run record's checks) is not in the page's first
+// bundle: it starts loading when this host is made, inside Excel only.
+import type { Batch, LiveEvaluator, OfficeRead, OfficeTarget } from "../hosts/office";
 import type { EngineWorker } from "./engine-client";
 import { phase, type LiveListener, type LiveRun, type PaneHost, type RulesetInUse, type RunControl, type RunOutcome, type Target } from "./pane-host";
 import { snapshotOf } from "./workbook-snapshot";
@@ -12,7 +14,10 @@ import { snapshotOf } from "./workbook-snapshot";
 /** Excel.run, in a context of its own or the one given (handlers are removed in the context that added them). */
 const batch: Batch = (work, context) => (context ? Excel.run(context, work) : Excel.run(work));
 
-const targetOf = (t: Target): OfficeTarget => (t.id.startsWith("table:") ? { kind: "table", sheet: t.sheet, table: t.id.slice(6) } : { kind: "sheet", sheet: t.sheet });
+export const targetOf = (t: Target): OfficeTarget => (t.id.startsWith("table:") ? { kind: "table", sheet: t.sheet, table: t.id.slice(6) } : { kind: "sheet", sheet: t.sheet });
+
+/** hosts/office, loaded once, when first asked for. */
+const officeHost = () => import(/* webpackChunkName: "office-host" */ "../hosts/office");
 
 export class OfficePaneHost implements PaneHost {
   readonly kind = "office" as const;
@@ -22,9 +27,13 @@ export class OfficePaneHost implements PaneHost {
   /** The target of the last run, to read again when watching starts later. */
   private lastTarget: OfficeTarget | null = null;
 
-  constructor(private readonly engine: EngineWorker) {}
+  constructor(private readonly engine: EngineWorker) {
+    // Start loading now, while the pane renders; a failure is reported by the first action.
+    officeHost().catch(() => undefined);
+  }
 
   async listTargets(): Promise<Target[]> {
+    const { listTargets } = await officeHost();
     const found = await Excel.run((context) => listTargets(context));
     return found.map((c) => ({
       id: c.target.kind === "table" ? `table:${c.target.table}` : `sheet:${c.target.sheet}`,
@@ -36,16 +45,19 @@ export class OfficePaneHost implements PaneHost {
     }));
   }
 
-  readStoredRuleset(): Promise<string | null> {
+  async readStoredRuleset(): Promise<string | null> {
+    const { readStoredRuleset } = await officeHost();
     return Excel.run((context) => readStoredRuleset(context));
   }
 
-  storeRuleset(text: string | null): Promise<void> {
+  async storeRuleset(text: string | null): Promise<void> {
+    const { writeStoredRuleset } = await officeHost();
     return Excel.run((context) => writeStoredRuleset(context, text));
   }
 
-  run(target: Target, ruleset: RulesetInUse, control: RunControl): Promise<RunOutcome> {
+  async run(target: Target, ruleset: RulesetInUse, control: RunControl): Promise<RunOutcome> {
     const { progress, signal } = control;
+    const { readWorkbook, writeResults } = await officeHost();
     return Excel.run(async (context) => {
       progress(0, "Reading the workbook…");
       const histories = (ruleset.ruleset.history ?? []).flatMap((h) => h.sheet);
@@ -72,6 +84,7 @@ export class OfficePaneHost implements PaneHost {
     this.lastRead = null;
     const target = taken?.target ?? this.lastTarget;
     if (!target) throw new Error("Run the categorisation first: live updates follow a run.");
+    const { liveState, readWorkbook, watchLive } = await officeHost();
     const state = await Excel.run(async (context) => {
       const read = taken?.read ?? (await readWorkbook(context, target, (ruleset.history ?? []).flatMap((h) => h.sheet)));
       return liveState(context, read, result, plan, ruleset);
@@ -89,7 +102,8 @@ export class OfficePaneHost implements PaneHost {
     return () => watch.stop();
   }
 
-  clear(target: Target): Promise<string> {
+  async clear(target: Target): Promise<string> {
+    const { clearResults } = await officeHost();
     return Excel.run((context) => clearResults(context, targetOf(target)));
   }
 

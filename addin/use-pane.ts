@@ -8,14 +8,15 @@
 // Inside Excel, after a run, "live" follows the officer's edits: the schools an edit affects are
 // categorised again and their results rewritten; the summary is refreshed when the officer asks.
 import * as React from "react";
-import { parseRuleset, ukDate, type RowResult, type Ruleset } from "../engine";
-import { BUNDLED_RULESETS, type RulesetText } from "./bundled-rulesets";
+import { ukDate, type RowResult, type Ruleset } from "../engine";
+import { BUNDLED_RULESETS, bundledKey, bundledRuleset, bundledRulesets, type RulesetText } from "./bundled-rulesets";
 import type { EngineWorker } from "./engine-client";
 import { FilePaneHost } from "./file-pane-host";
 import { describeError, type Message } from "./messages";
 import { PHASES, type PaneHost, type RulesetInUse, type RunOutcome, type Target } from "./pane-host";
-import { paneSummary } from "./pane-summary";
+import { checkedRuleset } from "./ruleset-checked";
 import { betterFit, fitOf, type BetterFit, type Candidate, type Fit } from "./ruleset-fit";
+import { saveFile } from "./save-file";
 import { rankTargets, showsResults } from "./target-match";
 import { CancelledError } from "./worker-errors";
 
@@ -134,7 +135,7 @@ function withOption(options: RulesetText[], option: RulesetText): RulesetText[] 
 }
 
 export function initialState(host: PaneHost | null): PaneState {
-  const known = Object.fromEntries(BUNDLED_RULESETS.map((b) => [b.key, parseRuleset(b.text, b.source)]));
+  const known = bundledRulesets();
   const first = BUNDLED_RULESETS[0];
   return {
     host,
@@ -288,37 +289,29 @@ function ranMessage(outcome: RunOutcome, ruleset: Ruleset, fitted: RunFit | null
 
 type Dispatch = React.Dispatch<PaneAction>;
 
-/** Parses a ruleset's text and picks it; a broken one leaves the pick as it was and says why. */
-function choose(dispatch: Dispatch, text: RulesetText, option?: RulesetText): void {
-  try {
-    dispatch({ type: "rulesetChosen", chosen: { key: text.key, text, ruleset: parseRuleset(text.text, text.source) }, option });
-  } catch (error) {
-    dispatch({ type: "failed", error, place: "ruleset" });
-  }
-}
-
-const isBundled = (text: RulesetText) => BUNDLED_RULESETS.some((b) => b.key === text.key && b.text === text.text);
-
 /**
- * Picks a ruleset. A bundled one is ours and is parsed here; any other (a file, the workbook's) is
- * checked in the worker first, where a hostile one can only hang what Cancel stops, and is parsed
- * here once it has passed. `latest` says whether this is still the last pick asked for: the
- * ruleset list stays usable while a check runs (arrow keys go on through it), and a check that
- * finishes after a later pick is ignored.
+ * Picks a ruleset. A bundled one is ours and is taken as it is; any other (a file, the workbook's)
+ * is parsed and checked in the worker, where a hostile one can only hang what Cancel stops, and
+ * comes back parsed; a broken one leaves the pick as it was and says why. `latest` says whether
+ * this is still the last pick asked for: the ruleset list stays usable while a check runs (arrow
+ * keys go on through it), and a check that finishes after a later pick is ignored.
  */
 async function pick(dispatch: Dispatch, engine: EngineWorker, signal: AbortSignal, latest: () => boolean, text: RulesetText, option?: RulesetText): Promise<void> {
   const live = () => !signal.aborted && latest();
-  if (!isBundled(text)) {
+  const bundled = bundledKey(text);
+  let ruleset: Ruleset;
+  if (bundled) ruleset = bundledRuleset(bundled);
+  else {
     dispatch({ type: "started", place: "ruleset", fraction: 0, label: `Checking ${text.source}…`, cancel: "check" });
     try {
-      await engine.request({ kind: "checkRuleset", ruleset: { text: text.text, source: text.source } }, { signal });
+      ruleset = checkedRuleset(await engine.request({ kind: "checkRuleset", ruleset: { text: text.text, source: text.source } }, { signal }));
     } catch (error) {
       if (live()) dispatch({ type: "failed", error, place: "ruleset" });
       return;
     }
     if (!live()) return;
   }
-  choose(dispatch, text, option);
+  dispatch({ type: "rulesetChosen", chosen: { key: text.key, text, ruleset }, option });
 }
 
 /** Whenever a workbook is (re)opened: find its tables, and pick its stored ruleset if it has one. */
@@ -332,17 +325,6 @@ async function scanWorkbook(dispatch: Dispatch, engine: EngineWorker, host: Pane
   } catch (error) {
     if (!signal.aborted) dispatch({ type: "failed", error, place: "data" });
   }
-}
-
-/** Offers a file to the browser to save. */
-function saveFile(blob: Blob, name: string) {
-  const a = document.createElement("a");
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }
 
 /** Why Run cannot be pressed, in words, or null when it can. */
@@ -547,9 +529,11 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
     toggleLive: (on: boolean) => dispatch({ type: "liveToggled", on }),
 
     /** Works the Local authority summary out again from the results as live updates have left them. */
-    refreshSummary() {
+    async refreshSummary() {
       if (!lastRun) return;
       try {
+        // Offered only with a run's results, whose code (the summary's with it) has loaded by then.
+        const { paneSummary } = await import(/* webpackChunkName: "results-pane" */ "./pane-summary");
         dispatch({ type: "summaryRefreshed", serial: runSerial, summary: paneSummary(lastRun.outcome.result, lastRun.ruleset) });
       } catch (error) {
         fail("run")(error);

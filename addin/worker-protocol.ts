@@ -1,7 +1,8 @@
 // The messages between the pane and the engine worker. Each request has an id; the worker answers
 // with progress, parts of a long result (outcome-transfer.ts), then done or failed.
-import type { OutputPlan, RunResult, StoreContents } from "../engine";
+import type { OutputPlan, Ruleset, RunResult, StoreContents } from "../engine";
 import type { RulesetText } from "./bundled-rulesets";
+import type { LettersAsk, LettersMade } from "./letters-protocol";
 import type { OutcomePart } from "./outcome-transfer";
 import type { RunOutcome, Target } from "./pane-host";
 import type { SentError } from "./worker-errors";
@@ -11,7 +12,7 @@ import type { WorkbookSnapshot } from "./workbook-snapshot";
 export type RulesetSent = Pick<RulesetText, "text" | "source">;
 
 export type EngineRequest =
-  /** Parse and validate a ruleset that came from outside (a file, a workbook). */
+  /** Parse and validate a ruleset that came from outside (a file, a workbook): the page gets it parsed. */
   | { kind: "checkRuleset"; ruleset: RulesetSent }
   /** Inside Excel: categorise sheets read on the page, and build the output plan. */
   | { kind: "categorise"; ruleset: RulesetSent; workbook: WorkbookSnapshot; sheet: string; store: StoreContents }
@@ -23,11 +24,13 @@ export type EngineRequest =
   | { kind: "readStoredRuleset" }
   | { kind: "storeRuleset"; text: string | null }
   | { kind: "runFile"; ruleset: RulesetSent; target: Target }
-  | { kind: "clearFile"; target: Target };
+  | { kind: "clearFile"; target: Target }
+  /** Letters from the sheet run: the sheets read in Excel (with the store), or outside Office the open file. */
+  | { kind: "makeLetters"; ruleset: RulesetSent; letters: LettersAsk; sheet: string; workbook?: WorkbookSnapshot; store?: StoreContents };
 
 /** What each request answers. */
 export interface EngineReplies {
-  checkRuleset: null;
+  checkRuleset: Ruleset;
   /** A run's outcome but for the host's notes, which come from writing. */
   categorise: Omit<RunOutcome, "notes">;
   categoriseRows: { result: RunResult; plan: OutputPlan };
@@ -38,6 +41,7 @@ export interface EngineReplies {
   storeRuleset: Uint8Array;
   runFile: RunOutcome & { bytes: Uint8Array };
   clearFile: { bytes: Uint8Array; message: string };
+  makeLetters: LettersMade;
 }
 
 export type EngineMessage = EngineRequest & { id: number };

@@ -11,7 +11,9 @@ export { InputError, NotWrittenError, UnreadableFileError, columnLetter, type No
 // ruleset/
 export type { Ruleset, TestCase } from "./ruleset/schema";
 export { RulesetSchema } from "./ruleset/schema";
-export { parseRuleset, validateRuleset, RulesetError } from "./ruleset/parse";
+export { parseRuleset, validateRuleset } from "./ruleset/parse";
+export { RulesetError } from "./ruleset/ruleset-error";
+export { withBareDictionaries } from "./ruleset/dictionaries";
 export { lintRuleset, type LintIssue } from "./ruleset/lint";
 export { JsonDocument } from "./ruleset/json-text";
 export { SYNTAX_WORDS, syntaxWords } from "./ruleset/json-syntax-words";
@@ -44,20 +46,15 @@ export { planRun, planClear, runSnapshotArea, cutArea, type HeaderRow, type RunD
 export { classifyEdits, changedHistoryKeys, rowsWithKeys, withRows, withHistory, LIVE_ROW_LIMIT, type LiveBasis, type LiveEdits, type SheetEdit } from "./output/live-edits";
 export { liveSource, evaluateLive, planLiveWrite, type LiveWrite } from "./output/live-write";
 
+// analysis/
+export { runRulesetTests, runCase, type CaseOutcome } from "./analysis/ruleset-tests";
+export { compareRuns, type RunComparison, type SchoolChange } from "./analysis/compare-runs";
 // Movement between runs kept in the workbook's record (the summary sheet, `diff --runs`, the pane).
 export { movement, recordedMovement, runMovement, keyLabel, type Movement, type SchoolMovement, type CategoryThen, type RunLabel, type SchoolName } from "./analysis/movement";
 export { recordRun, recordedRuns, RUNS_KEPT, type RecordedRun } from "./output/run-record-history";
 export { movementLine, runName, isMove, NOT_BEFORE, NO_LONGER } from "./output/movement-sheet-block";
-
-// analysis/
-export { runRulesetTests, runCase, type CaseOutcome } from "./analysis/ruleset-tests";
-export { compareRuns, type RunComparison, type SchoolChange } from "./analysis/compare-runs";
 export { backtest, readGradeColumn, type BacktestResult, type Confusion, type DeclineRule } from "./analysis/backtest";
 export { caseCoverage, type CaseCoverage, type SectionCoverage, type LeafCoverage, type CoveredRule, type CoverageSection } from "./analysis/coverage";
-
-// Dates as officers read them.
-export { ukDate, todayIso } from "./util/dates";
-export { maxOf } from "./util/max-of";
 
 // letters/: the letters and notices sent to schools, filled from Word templates by hosts/docx.
 export { LETTER_KINDS, LETTER_KIND, isLetterKind, type LetterKind, type LetterKindId } from "./letters/letter-kinds";
@@ -68,3 +65,7 @@ export { selectSchools, type LetterFilters, type Selection } from "./letters/let
 export { previousResults, type PreviousResult } from "./letters/previous-results";
 export { recordLetters, lettersSent, type LetterSent } from "./letters/letters-record";
 export { CONTACT_HEADERS } from "./letters/school-contacts";
+
+// Dates as officers read them.
+export { ukDate, todayIso } from "./util/dates";
+export { maxOf } from "./util/max-of";

@@ -5,7 +5,7 @@
 import type { CellStyle, CellValue, SummaryChart } from "../workbook";
 import type { RunResult } from "../results";
 import type { Ruleset } from "../ruleset/schema";
-import { LA_MEASURES, type LaMeasureId } from "../ruleset/la-summary-schema";
+import { LA_MEASURES, type LaMeasureId } from "../ruleset/la-measures";
 
 export type Rag = "red" | "amber" | "green";
 

@@ -2,16 +2,9 @@
 // pupils fields) and the national figures it is set beside, as in Ofsted's risk factors for
 // inspecting a local authority (% of pupils in good or better schools, % inadequate, % not good).
 import { z } from "zod";
+import { LA_MEASURES } from "./la-measures";
 
-export const LA_MEASURES = [
-  "goodOrBetterSchools",
-  "goodOrBetterPupils",
-  "inadequateSchools",
-  "inadequatePupils",
-  "notGoodSchools",
-  "notGoodPupils",
-] as const;
-export type LaMeasureId = (typeof LA_MEASURES)[number];
+export { LA_MEASURES, type LaMeasureId } from "./la-measures";
 
 const Percent = z.number().min(0).max(100);
 const FieldId = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must start with a letter and use only letters, digits and _");

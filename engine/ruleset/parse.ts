@@ -16,16 +16,9 @@ import { boundedSuggestions, nameSets } from "./suggest";
 import { normaliseHeader } from "../read/headers";
 import { BAND_FACTS, RESERVED_FACTS, RUN_FACTS, TRIGGER_FACTS, type RunFact } from "../facts";
 import { BASE_OPERATORS, DECORATORS, VALUELESS_OPERATORS } from "../evaluate/operators";
+import { RulesetError } from "./ruleset-error";
 
-export class RulesetError extends Error {
-  constructor(readonly source: string, readonly issues: JsonIssue[]) {
-    super(
-      `${source}: the ruleset is not valid (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
-        issues.map((i) => `  - ${i.path}${i.line ? ` (line ${i.line}, column ${i.column})` : ""}: ${i.message}`).join("\n"),
-    );
-    this.name = "RulesetError";
-  }
-}
+export { RulesetError };
 
 const ids = (facts: readonly RunFact[]) => facts.map((f) => f.id);
 

@@ -13,14 +13,14 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** axe-core's violations on the page as it stands (every rule axe runs by default: WCAG 2 A and AA, and best practice). */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/** axe-core's violations on the page as it stands (every rule axe runs by default: WCAG 2 A and AA, and best practice), or in the part a selector picks. */
+export async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
-    const { violations } = await axe.run(document, { resultTypes: ["violations"] });
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run: (context: Document | Element, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    const { violations } = await axe.run(selector ? document.querySelector(selector)! : document, { resultTypes: ["violations"] });
     return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }));
-  });
+  }, selector);
 }
 
 /** How far the page scrolls sideways, and each element sticking out past the window's right or left edge that no clipping box holds in. */

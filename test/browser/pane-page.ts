@@ -14,6 +14,8 @@ const CHROMIUM = "/usr/bin/chromium";
 
 export interface PanePage {
   page: Page;
+  /** The built pane's folder. */
+  dist: string;
   /** Uncaught errors and console errors in the page. */
   pageErrors: string[];
   /** How many times the page asked for Office.js. */
@@ -23,11 +25,13 @@ export interface PanePage {
   close: () => Promise<void>;
 }
 
-export async function openPanePage(viewport = { width: 460, height: 900 }): Promise<PanePage> {
+/** `production`: build as `npm run build` does (~25-50 s), to measure what is shipped. */
+export async function openPanePage(viewport = { width: 460, height: 900 }, options: { production?: boolean } = {}): Promise<PanePage> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does this)`);
   const outDir = mkdtempSync(join(tmpdir(), "addin-dist-"));
-  // A development build is ~4 s (production ~25 s) and runs the same code.
-  await promisify(execFile)(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "development", "--no-devtool", "--env", `outputPath=${outDir}`], { cwd: root });
+  // A development build is ~4 s and runs the same code.
+  const mode = options.production ? ["--mode", "production"] : ["--mode", "development", "--no-devtool"];
+  await promisify(execFile)(process.execPath, [require.resolve("webpack/bin/webpack.js"), ...mode, "--env", `outputPath=${outDir}`], { cwd: root });
   const server = await serve(outDir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -51,6 +55,7 @@ export async function openPanePage(viewport = { width: 460, height: 900 }): Prom
   );
   return {
     page,
+    dist: outDir,
     pageErrors,
     officeRequests: () => officeRequests,
     open: async () => {
