@@ -1,6 +1,6 @@
 // A run over a workbook: find the schools sheet, read each row, evaluate, and assemble results.
 import type { CellValue, SheetData, WorkbookSource } from "../workbook";
-import type { ConditionTrace, Escalation, FactValue, RowResult, RunResult, StageAdditionHit, TriggerHit } from "../results";
+import type { ConditionTrace, Escalation, FactValue, RowResult, RuleTrace, RunResult, StageAdditionHit, TriggerHit } from "../results";
 import type { Band, Output, Ruleset, Stage, Trigger } from "../ruleset/schema";
 import type { StoreContents } from "../output/run-record";
 import { compileRuleset, type CompiledRuleset } from "./compile-ruleset";
@@ -8,7 +8,7 @@ import { mapColumns, officerColumnCount, readRow } from "../read/mapping";
 import { checkPercentColumns } from "../read/percent-check";
 import { normaliseHeader } from "../read/headers";
 import { readHistories, keyText, type HistoryEntry, type HistoryIndex } from "../read/history";
-import { describeCondition, reasonsFor, supporting } from "./explain";
+import { describeCondition, reasonsFor, supporting, type ReasonLines } from "./explain";
 import { isAfterRunDate } from "./derived-facts";
 import { own } from "../ruleset/dictionaries";
 import { InputError } from "../errors";
@@ -29,6 +29,12 @@ export interface RunOptions {
    * the officer's table. Without a record every headed column is the officer's, whatever its header.
    */
   store?: StoreContents;
+  /**
+   * Hands each school's result over as it is made, and keeps none in the run's rows (left empty):
+   * a run over a whole sheet then holds one row's result at a time, so up to Excel's 1,048,576
+   * rows fit a 4 GB heap (MAX_SCHOOL_ROWS applies only when results are kept).
+   */
+  onRow?: (row: RowResult) => void;
 }
 
 /**
@@ -36,6 +42,8 @@ export interface RunOptions {
  * many stays well inside a 4 GB heap. England has about 24,000 state schools.
  */
 export const MAX_SCHOOL_ROWS = 200_000;
+/** Rows on an Excel sheet: the most a run that hands its results over (`onRow`) takes. */
+export const EXCEL_ROWS = 1_048_576;
 
 export async function categorise(source: WorkbookSource, ruleset: Ruleset, options: RunOptions = {}): Promise<RunResult> {
   const asOf = options.asOf ?? todayIso();
@@ -46,9 +54,10 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
   const { index, warnings } = mapColumns(sheet, ruleset.fields, width);
   let filled = 0;
   for (const row of sheet.rows) if (!isBlankRow(row, width)) filled++;
-  if (filled > MAX_SCHOOL_ROWS) {
+  const limit = options.onRow ? EXCEL_ROWS : MAX_SCHOOL_ROWS;
+  if (filled > limit) {
     throw new InputError(
-      `Sheet '${sheet.name}' has ${filled.toLocaleString("en-GB")} rows of data; one run categorises at most ${MAX_SCHOOL_ROWS.toLocaleString("en-GB")} ` +
+      `Sheet '${sheet.name}' has ${filled.toLocaleString("en-GB")} rows of data; one run categorises at most ${limit.toLocaleString("en-GB")} ` +
         `(England has about 24,000 state schools). Remove rows that are not schools, or split the sheet, and run again.`,
     );
   }
@@ -85,8 +94,8 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
     if (isBlankRow(sheet.rows[i], width)) continue;
     const { facts, problems, withheld } = readRow(sheet, i, ruleset.fields, index, compiled.blankFacts());
     const rowWarnings = problems.map((p) => `Row ${rowNo}, ${p.column}: ${p.message}`);
-    for (const w of percents.cells.get(i) ?? []) rowWarnings.push(w);
-    for (const w of cellNotes.get(i) ?? []) rowWarnings.push(`Row ${rowNo}: ${w}`);
+    for (const w of percents.cells.get(i) ?? NONE) rowWarnings.push(w);
+    for (const w of cellNotes.get(i) ?? NONE) rowWarnings.push(`Row ${rowNo}: ${w}`);
     const key = keyText(facts[ruleset.key]);
     if (!key) {
       warnings.push(`Sheet '${sheet.name}' row ${rowNo}: no ${keyField.label}; the row is skipped`);
@@ -97,8 +106,10 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
       warnings.push(dup);
       rowWarnings.push(dup);
     } else seen.set(key, rowNo);
-    for (const w of histories.problems.get(key) ?? []) rowWarnings.push(w);
-    rows.push(resultFor(run, facts, key, withheld, rowNo, rowWarnings));
+    for (const w of histories.problems.get(key) ?? NONE) rowWarnings.push(w);
+    const result = resultFor(run, facts, key, withheld, rowNo, rowWarnings);
+    if (options.onRow) options.onRow(result);
+    else rows.push(result);
   }
   options.onProgress?.(total, total);
   // Problems with the history of a school not on the sheet are said for the sheet.
@@ -134,6 +145,12 @@ interface RunContext {
   hits: Map<string, TriggerHit>;
   /** Supporting facts (joined) -> the sheet columns behind them. */
   columns: Map<string, number[]>;
+  /** A fired-trigger list (one rows share) -> its hits. */
+  hitLists: Map<readonly string[], TriggerHit[]>;
+  /** A fired trigger's trace (one rows share) -> its officer cells. */
+  cells: Map<RuleTrace, RowResult["triggerCells"][number]>;
+  /** Reason lines of the rule traces rows share. */
+  reasons: ReasonLines;
   /** History date fields that order derived facts: entries dated after the run date are left out, and said. */
   datedHistories: { history: string; field: string; label: string; fieldLabel: string }[];
 }
@@ -149,7 +166,7 @@ function runContext(compiled: CompiledRuleset, sheet: SheetData, index: Map<stri
     const f = h?.fields.find((x) => x.id === d.orderBy);
     if (h && f?.type === "date") dated.set(`${h.id}.${f.id}`, { history: h.id, field: f.id, label: h.label, fieldLabel: f.label });
   }
-  return { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, columns: new Map(), datedHistories: [...dated.values()] };
+  return { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, hitLists: new Map(), columns: new Map(), cells: new Map(), reasons: { shared: compiled.shared, lines: new Map() }, datedHistories: [...dated.values()] };
 }
 
 /** Items by id (the first of any repeated id, as find would give). */
@@ -165,8 +182,12 @@ function isBlankRow(row: CellValue[], width: number): boolean {
 }
 
 const NO_ENTRIES: HistoryEntry[] = [];
+/** A ruleset without outputs: every row's (read-only) outputs. */
+const NO_OUTPUTS: Record<string, FactValue> = Object.freeze({});
+/** Nothing to say, shared by rows (read only). */
+const NONE: readonly string[] = [];
 
-function resultFor(run: RunContext, facts: Record<string, FactValue>, key: string, withheld: Map<string, string>, rowNo: number, warnings: string[]): RowResult {
+function resultFor(run: RunContext, facts: Record<string, FactValue>, key: string, withheld: ReadonlyMap<string, string>, rowNo: number, warnings: string[]): RowResult {
   const { compiled, histories, asOf } = run;
   const r = compiled.ruleset;
   const outcome = compiled.evaluate(facts, asOf, (id) => {
@@ -178,7 +199,13 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: strin
   if (outcome.overrideProblem) warnings.push(outcome.overrideProblem);
   for (const w of futureEntries(run, key)) warnings.push(w);
 
-  const triggers = outcome.triggers.map((id) => run.hits.get(id)!);
+  // Fired-trigger lists are one per distinct set (compile-ruleset.ts): so are their hits.
+  let triggers = run.hitLists.get(outcome.triggers);
+  if (!triggers) {
+    triggers = outcome.triggers.map((id) => run.hits.get(id)!);
+    if (run.hitLists.size >= 10_000) run.hitLists.clear();
+    if (Object.isFrozen(outcome.triggers)) run.hitLists.set(outcome.triggers, triggers);
+  }
   const escalation = escalationFor(run, outcome.stage, facts, outcome.additions);
   const finalBand = run.bands.get(band)!;
   const outputs = outputsFor(r, band, facts, (o, rate) => {
@@ -221,7 +248,7 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: strin
       warnings.push(`Officer category ${band} is given without a reason: add one ${column}, so the moderation can be audited`);
     }
   }
-  rowResult.reasons = reasonsFor(rowResult, run.bands.get(outcome.ruleBand)!.label, withheld, compiled.sources, compiled.label);
+  rowResult.reasons = reasonsFor(rowResult, run.bands.get(outcome.ruleBand)!.label, withheld, compiled.sources, compiled.label, run.reasons);
   return rowResult;
 }
 
@@ -236,11 +263,11 @@ function contradiction(band: string, c: { label: string; band: string; condition
 function futureEntries(run: RunContext, key: string): string[] {
   const out: string[] = [];
   for (const { history, field, label, fieldLabel } of run.datedHistories) {
-    const later = (run.histories.byKey.get(history)?.get(key) ?? []).filter((e) => isAfterRunDate(e[field], run.asOf));
-    if (later.length) {
-      const dates = later.map((e) => ukDate(e[field] as string)).join(", ");
-      out.push(`${label}: ${later.length === 1 ? "an entry" : `${later.length} entries`} dated after the run date (${fieldLabel} ${dates}) ${later.length === 1 ? "is" : "are"} not counted yet`);
-    }
+    const entries = run.histories.byKey.get(history)?.get(key);
+    if (!entries?.some((e) => isAfterRunDate(e[field], run.asOf))) continue;
+    const later = entries.filter((e) => isAfterRunDate(e[field], run.asOf));
+    const dates = later.map((e) => ukDate(e[field] as string)).join(", ");
+    out.push(`${label}: ${later.length === 1 ? "an entry" : `${later.length} entries`} dated after the run date (${fieldLabel} ${dates}) ${later.length === 1 ? "is" : "are"} not counted yet`);
   }
   return out;
 }
@@ -265,6 +292,7 @@ function escalationFor(run: RunContext, stageId: string | null, facts: Record<st
 
 /** Outputs such as funding: pupils x the band's rate; `noPupils` is told when a rate applies but the count is missing. */
 function outputsFor(r: Ruleset, band: string, facts: Record<string, FactValue>, noPupils: (o: Output, rate: number) => void): Record<string, FactValue> {
+  if (!r.outputs?.length) return NO_OUTPUTS;
   const out: Record<string, FactValue> = {};
   for (const o of r.outputs ?? []) {
     const rate = own(o.rates, band);
@@ -280,8 +308,13 @@ function triggerCells(run: RunContext, traces: RowResult["traces"]): RowResult["
   const cells: RowResult["triggerCells"] = [];
   for (const t of traces) {
     if (t.kind !== "trigger" || !t.held) continue;
-    const columns = columnsBehind(run, supporting(t).map((c) => c.fact));
-    cells.push({ trigger: t.id, severity: run.triggers.get(t.id)!.severity, columns });
+    // Rows that share a trace (compile-ruleset.ts) share its cells too.
+    let cell = run.cells.get(t);
+    if (!cell) {
+      cell = { trigger: t.id, severity: run.triggers.get(t.id)!.severity, columns: columnsBehind(run, supporting(t).map((c) => c.fact)) };
+      if (run.compiled.shared(t)) run.cells.set(t, cell);
+    }
+    cells.push(cell);
   }
   return cells;
 }

@@ -76,14 +76,10 @@ function compileLeaf(leaf: Leaf, ctx: CompileContext, negated: boolean): Compile
   const op = ctx.operators.get(leaf.operator);
   if (!op) throw new Error(`unknown operator '${leaf.operator}'`);
   const { fact, operator, value } = leaf;
-  const label = ctx.label(fact);
   const ref = isFactRef(value) ? value.fact : undefined;
-  const refLabel = ref !== undefined ? ctx.label(ref) : undefined;
   const looksAtMissing = VALUELESS_OPERATORS.has(operator.split(":").pop()!);
   const isMissingHere = (actual: unknown, expected: unknown) => !looksAtMissing && (isMissing(actual) || (ref !== undefined && isMissing(expected)));
-  // A leaf's trace depends only on the value it looked at, so rows with the same value share one
-  // (read-only) trace object rather than each keeping its own copy.
-  const shared = new Map<FactValue, ConditionTrace>();
+  const traced = leafTracer(leaf, ctx, negated);
   return (facts, trace, hopeful) => {
     const actual = facts[fact] ?? null;
     const expected = ref !== undefined ? facts[ref] ?? null : value;
@@ -92,8 +88,32 @@ function compileLeaf(leaf: Leaf, ctx: CompileContext, negated: boolean): Compile
       return hoped ? !negated : op.evaluate(actual, expected);
     }
     if (!trace) return op.evaluate(actual, expected);
-    const shareable = ref === undefined && isShareable(actual);
-    let c = shareable ? shared.get(actual) : undefined;
+    const c = traced(actual, expected);
+    trace.push(c);
+    return c.held;
+  };
+}
+
+/**
+ * A leaf's trace for the values it looked at (`expected`: the other fact's value, or the leaf's own
+ * value). The trace depends only on those values, so rows with the same values share one
+ * (read-only) trace object rather than each keeping its own copy: by the fact's value, and for a
+ * comparison with another fact, by that fact's value too.
+ */
+export function leafTracer(leaf: Leaf, ctx: CompileContext, negated: boolean): (actual: Facts[string], expected: unknown) => ConditionTrace {
+  const op = ctx.operators.get(leaf.operator);
+  if (!op) throw new Error(`unknown operator '${leaf.operator}'`);
+  const { fact, operator, value } = leaf;
+  const label = ctx.label(fact);
+  const ref = isFactRef(value) ? value.fact : undefined;
+  const refLabel = ref !== undefined ? ctx.label(ref) : undefined;
+  const looksAtMissing = VALUELESS_OPERATORS.has(operator.split(":").pop()!);
+  const shared = new Map<FactValue | readonly string[], ConditionTrace>();
+  const sharedByRef = new Map<FactValue | readonly string[], Map<FactValue, ConditionTrace>>();
+  return (actual, expected) => {
+    const shareable = isShareable(actual) && (ref === undefined || isShareable(expected));
+    const byRef = shareable && ref !== undefined ? sharedByRef.get(actual) ?? sharedByRef.set(actual, new Map()).get(actual)! : undefined;
+    let c = !shareable ? undefined : byRef ? byRef.get(expected as FactValue) : shared.get(actual);
     if (!c) {
       c = {
         fact,
@@ -102,17 +122,27 @@ function compileLeaf(leaf: Leaf, ctx: CompileContext, negated: boolean): Compile
         expected: ref !== undefined ? { fact: ref, label: refLabel!, value: expected } : expected,
         actual: actual as FactValue,
         held: op.evaluate(actual, expected),
-        missing: isMissingHere(actual, expected),
+        missing: !looksAtMissing && (isMissing(actual) || (ref !== undefined && isMissing(expected))),
       };
       if (negated) c.negated = true;
-      if (shareable) shared.set(actual, c);
+      if (shared.size >= SHARED_LIMIT || sharedByRef.size >= SHARED_LIMIT) {
+        shared.clear(); // a column of ever new values (a whole sheet of budgets) starts afresh
+        sharedByRef.clear();
+      }
+      if (byRef) byRef.set(expected as FactValue, c);
+      else if (shareable) shared.set(actual, c);
     }
-    trace.push(c);
-    return c.held;
+    return c;
   };
 }
 
-/** Values a shared trace can be looked up by: not lists, and not -0 (a Map would take it for 0). */
-function isShareable(v: unknown): v is FactValue {
-  return (typeof v !== "object" || v === null) && !Object.is(v, -0);
+/** Distinct values one leaf remembers a trace for. */
+const SHARED_LIMIT = 10_000;
+
+/**
+ * Values a shared trace can be looked up by: not -0 (a Map would take it for 0), and no lists but
+ * frozen ones (the run's fired-trigger lists are frozen and one per distinct list).
+ */
+function isShareable(v: unknown): v is FactValue | readonly string[] {
+  return typeof v !== "object" || v === null ? !Object.is(v, -0) : Array.isArray(v) && Object.isFrozen(v);
 }

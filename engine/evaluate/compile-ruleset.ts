@@ -1,9 +1,11 @@
 // One school's evaluation: constants for its year, derived facts, then triggers (early warnings),
 // bands (first that holds, highest concern first) and escalation stages (first that holds).
-import type { Ruleset, Leaf } from "../ruleset/schema";
+import type { Condition, Ruleset, Leaf } from "../ruleset/schema";
 import type { ConditionTrace, FactValue, RuleTrace, StageAdditionHit } from "../results";
 import { compileCondition, type Compiled, type Facts } from "./compile-condition";
 import { compileDerived, type RowContext } from "./derived-facts";
+import { generateGroups, type Decide, type Trace } from "./generate-deciders";
+import { forEachLeaf, forEachReference } from "../ruleset/conditions";
 import { operatorLookup, type OperatorLookup } from "./operators";
 import { academicYearOf } from "../util/dates";
 import { factLabels, factOrder } from "../facts";
@@ -16,6 +18,62 @@ interface CompiledRule {
   id: string;
   label: string;
   test: Compiled;
+  /** Whether the rule holds, without a trace: generated source where allowed, else `test`. */
+  decide: Decide;
+  /** `test` with a trace: generated source where allowed. */
+  trace: Trace;
+  /** The values its trace depends on (generated source only). */
+  keys?: (facts: Facts, out: unknown[]) => number;
+  /** The fields its conditions' facts rest on: only a withheld one of these can leave it undecided. */
+  fields: Set<string>;
+  /** Its traces so far, by the values its conditions looked at. */
+  traced: TraceRoot;
+}
+
+/** Triggers, bands or stages: decided all at once (triggers) or up to the first that holds. */
+interface RuleGroup {
+  rules: CompiledRule[];
+  all: (facts: Facts, out: Uint8Array) => void;
+  first: (facts: Facts) => number;
+  /** Scratch: which rules held for the row being decided. */
+  held: Uint8Array;
+}
+
+/**
+ * A rule's traces by the values its conditions looked at (each leaf's fact, and the fact it is
+ * compared with), one level per value: the trace of a leaf depends on those values alone.
+ */
+interface TraceNode {
+  next: Map<unknown, TraceNode>;
+  decided?: RuleTrace;
+  undecided?: RuleTrace;
+}
+interface TraceRoot extends TraceNode {
+  size: number;
+}
+/** Nodes kept per rule and run: past it, rules with many distinct outcomes get a trace each. */
+const TRACE_NODES = 4096;
+
+/**
+ * The node for these values, made when new. Undefined when a value cannot key a Map faithfully
+ * (-0, which a Map takes for 0; a list other than the run's frozen fired-trigger lists), or when a
+ * new node is needed and the rule has enough.
+ */
+function traceNode(root: TraceRoot, values: unknown[], count: number): TraceNode | undefined {
+  let node: TraceNode = root;
+  for (let i = 0; i < count; i++) {
+    const v = values[i];
+    if (v === 0 && Object.is(v, -0)) return undefined;
+    let next = node.next.get(v);
+    if (!next) {
+      if (root.size >= TRACE_NODES || (typeof v === "object" && v !== null && !(Array.isArray(v) && Object.isFrozen(v)))) return undefined;
+      next = { next: new Map() };
+      node.next.set(v, next);
+      root.size++;
+    }
+    node = next;
+  }
+  return node;
 }
 
 export interface Outcome {
@@ -48,28 +106,46 @@ export interface CompiledRuleset {
    * Rows read into a copy of it share one compact object shape instead of each being a slow dictionary.
    */
   blankFacts(): Record<string, FactValue>;
+  /** Whether rows share this rule trace (their conditions came out the same): what is made from it can be made once. */
+  shared(t: RuleTrace): boolean;
   /**
    * Evaluates one row's field facts (mutated: constants and derived facts are added). `withheld`
    * names fields whose cells held a marker (SUPP, NE...) or unreadable text: a rule that fails
    * only for want of them is reported as undecided.
    */
-  evaluate(facts: Record<string, FactValue>, asOf: string, history: (id: string) => HistoryEntry[] | undefined, withheld?: Map<string, string>): Outcome;
+  evaluate(facts: Record<string, FactValue>, asOf: string, history: (id: string) => HistoryEntry[] | undefined, withheld?: ReadonlyMap<string, string>): Outcome;
 }
 
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const operators = operatorLookup();
   const label = factLabels(ruleset);
   const ctx = { operators, shared: ruleset.sharedConditions ?? {}, label, compiledShared: new Map() };
-  const rule = (kind: RuleTrace["kind"], r: { id: string; label: string; conditions?: any }): CompiledRule => ({
-    kind,
-    id: r.id,
-    label: r.label,
-    test: r.conditions ? compileCondition(r.conditions, ctx) : () => true,
-  });
+  // Rule traces that rows share. A plain set, not a weak one: a WeakSet or WeakMap of this size
+  // slows every garbage collection, the hosts' as well as the run's.
+  const sharedRuleTraces = new Set<RuleTrace>();
+  const derived = compileDerived(ruleset);
+  const rule = (kind: RuleTrace["kind"], r: { id: string; label: string; conditions?: Condition }): CompiledRule => {
+    const test: Compiled = r.conditions ? compileCondition(r.conditions, ctx) : () => true;
+    const fields = r.conditions ? fieldsBehind(r.conditions, ctx.shared, derived.sources) : new Set<string>();
+    return { kind, id: r.id, label: r.label, test, decide: (f) => test(f), trace: (f, out) => test(f, out), fields, traced: { next: new Map(), size: 0 } };
+  };
   const triggers = ruleset.triggers.map((t) => rule("trigger", t));
   const bands = ruleset.bands.map((b) => rule("band", b));
   const stages = (ruleset.escalation ?? []).map((s) => rule("stage", s));
-  const derived = compileDerived(ruleset);
+  const lists = [ruleset.triggers, ruleset.bands, ruleset.escalation ?? []];
+  const generated = generateGroups(lists.map((l) => l.map((r) => r.conditions)), ctx);
+  const groups = [triggers, bands, stages].map((compiled, g): RuleGroup => {
+    const made = generated?.[g];
+    compiled.forEach((r, i) => {
+      if (!made) return;
+      r.decide = made.decide[i];
+      r.trace = made.trace[i];
+      r.keys = made.keys[i];
+    });
+    const all = made ? made.all : (f: Facts, out: Uint8Array) => compiled.forEach((r, i) => (out[i] = r.decide(f) ? 1 : 0));
+    const first = made ? made.first : (f: Facts) => compiled.findIndex((r) => r.decide(f));
+    return { rules: compiled, all, first, held: new Uint8Array(compiled.length) };
+  });
   const additions = new Map((ruleset.escalation ?? []).map((s) => [s.id, (s.also ?? []).map((a) => ({ ...a, test: compileCondition(a.conditions, ctx) }))]));
   const mandatory = (ruleset.override?.mandatory ?? []).map((m) => ({ ...m, test: compileCondition(m.conditions, ctx) }));
   const rank = new Map(ruleset.bands.map((b, i) => [b.id, i]));
@@ -92,21 +168,57 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   };
 
   /** Whether a field behind the fact held a marker or unreadable text. */
-  const wasWithheld = (fact: string, withheld: Map<string, string> | undefined) => (derived.sources.get(fact) ?? []).some((f) => withheld?.has(f));
+  const wasWithheld = (fact: string, withheld: ReadonlyMap<string, string> | undefined) => (derived.sources.get(fact) ?? []).some((f) => withheld?.has(f));
+
+  // One frozen list per distinct set of fired triggers: rows share it, and with it the traces of
+  // the conditions that look at it ("Triggers includes ...").
+  const firedLists = new Map<string | number, string[]>();
+  const firedList = (held: CompiledRule[]): string[] => {
+    // Keyed by the fired triggers' positions as bits (the ids joined, for rulesets with 31 or more).
+    let key: string | number = 0;
+    if (triggers.length <= 30) for (const t of held) key |= 1 << triggers.indexOf(t);
+    else key = held.map((t) => t.id).join("\n");
+    let list = firedLists.get(key);
+    if (!list) {
+      list = Object.freeze(held.map((t) => t.id)) as string[];
+      if (firedLists.size >= 10_000) firedLists.clear();
+      firedLists.set(key, list);
+    }
+    return list;
+  };
 
   // Traces are collected here, then copied out at their exact length: traces are kept for every
   // row, and arrays grown by push carry spare room.
   const scratch: ConditionTrace[] = [];
+  const values: unknown[] = [];
 
   /** Traces one rule: every leaf with its value; `undecided` when only withheld data stood in its way. */
-  const trace = (r: CompiledRule, facts: Facts, held: boolean, withheld?: Map<string, string>): RuleTrace => {
-    scratch.length = 0;
-    r.test(facts, scratch);
-    const conditions = scratch.slice();
-    const missing = missingFacts(conditions);
+  const trace = (r: CompiledRule, facts: Facts, held: boolean, withheld?: ReadonlyMap<string, string>): RuleTrace => {
+    // Rows whose conditions looked at the same values share one rule trace: found by those values
+    // before any condition is traced.
+    const count = r.keys ? r.keys(facts, values) : -1;
+    const node = count >= 0 ? traceNode(r.traced, values, count) : undefined;
+    const seen = node && (node.decided ?? node.undecided);
+    let conditions: ConditionTrace[];
+    let missing: string[];
+    if (seen) {
+      conditions = seen.conditions;
+      missing = seen.missing;
+    } else {
+      scratch.length = 0;
+      r.trace(facts, scratch);
+      conditions = scratch.slice();
+      missing = missingFacts(scratch);
+    }
     const undecided = !held && missing.some((f) => wasWithheld(f, withheld)) && r.test(facts, undefined, true);
+    const known = node && (undecided ? node.undecided : node.decided);
+    if (known) return known;
     const t: RuleTrace = { kind: r.kind, id: r.id, label: r.label, held, conditions, missing };
     if (undecided) t.undecided = true;
+    if (node) {
+      node[undecided ? "undecided" : "decided"] = t;
+      sharedRuleTraces.add(t);
+    }
     return t;
   };
 
@@ -115,19 +227,28 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
    * ranked above the band or stage chosen (why not higher?), and, where a cell held a SUPP-style
    * marker, the rules that might have held with the data.
    */
-  const decide = (rules: CompiledRule[], facts: Facts, traces: RuleTrace[], withheld: Map<string, string> | undefined, firstOnly: boolean) => {
+  const decide = (group: RuleGroup, facts: Facts, traces: RuleTrace[], withheld: ReadonlyMap<string, string> | undefined, firstOnly: boolean) => {
+    const { rules } = group;
+    const flags = group.held;
     const held: CompiledRule[] = [];
-    for (const r of rules) {
-      if (!r.test(facts)) continue;
-      held.push(r);
-      if (firstOnly) break;
+    let last = -1;
+    if (firstOnly) {
+      flags.fill(0);
+      const at = group.first(facts);
+      if (at >= 0) {
+        flags[at] = 1;
+        held.push(rules[at]);
+        last = at;
+      }
+    } else {
+      group.all(facts, flags);
+      for (let i = 0; i < rules.length; i++) if (flags[i]) held.push(rules[i]);
     }
-    const last = firstOnly && held.length ? rules.indexOf(held[0]) : -1;
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
-      const ok = held.includes(r);
+      const ok = flags[i] === 1;
       if (ok || i < last) traces.push(trace(r, facts, ok, withheld));
-      else if (withheld?.size && (!firstOnly || last < 0) && r.test(facts, undefined, true)) {
+      else if (withheld?.size && (!firstOnly || last < 0) && restsOnAny(r.fields, withheld) && r.test(facts, undefined, true)) {
         // Only a rule that could hold when missing facts go its way can be undecided.
         const t = trace(r, facts, false, withheld);
         if (t.undecided) traces.push(t);
@@ -142,6 +263,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     sources: derived.sources,
     label,
     blankFacts: () => ({ ...blank }),
+    shared: (t) => sharedRuleTraces.has(t),
     evaluate(facts, asOf, history, withheld) {
       const year = (ruleset.year?.field ? yearText(facts[ruleset.year.field]) : null) ?? ruleset.year?.default ?? academicYearOf(asOf);
       facts.asOf = asOf;
@@ -150,11 +272,11 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       derived.apply(facts, { asOf, history, test });
       const traces: RuleTrace[] = [];
       const all = facts as Facts;
-      const fired = decide(triggers, all, traces, withheld, false).map((t) => t.id);
+      const fired = firedList(decide(groups[0], all, traces, withheld, false));
       all.triggers = fired;
       all.triggerCount = fired.length;
       // Bands and stages: the first (highest) that holds wins.
-      const ruleBand = decide(bands, all, traces, withheld, true)[0].id;
+      const ruleBand = decide(groups[1], all, traces, withheld, true)[0].id;
       // Decisive data missing: the ruleset's "not categorised" band, not a silent lower one.
       const notCategorised = undecidable(all, ruleBand);
       const decided = notCategorised ? ruleset.notCategorised!.band : ruleBand;
@@ -169,7 +291,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       }
       // Escalation follows the category the school ends with, moderated or not.
       all.band = band;
-      const stage = decide(stages, all, traces, withheld, true)[0]?.id ?? null;
+      const stage = decide(groups[2], all, traces, withheld, true)[0]?.id ?? null;
       const added: StageAdditionHit[] = [];
       for (const a of (stage === null ? undefined : additions.get(stage)) ?? []) {
         const t = traced(a.test, all);
@@ -203,9 +325,38 @@ function notCategorisedTest(ruleset: Ruleset, bands: CompiledRule[], sources: Ma
   };
 }
 
+/** Fields behind a condition's facts (shared conditions followed), by the facts' sources. */
+function fieldsBehind(c: Condition, shared: Record<string, Condition>, sources: Map<string, string[]>): Set<string> {
+  const fields = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (x: Condition) => {
+    forEachLeaf(x, [], (leaf) => {
+      for (const f of sources.get(leaf.fact) ?? []) fields.add(f);
+    });
+    forEachReference(x, [], (name) => {
+      const target = own(shared, name);
+      if (target !== undefined && !seen.has(name)) {
+        seen.add(name);
+        walk(target);
+      }
+    });
+  };
+  walk(c);
+  return fields;
+}
+
+/** Whether any withheld field is among a rule's fields. */
+function restsOnAny(fields: Set<string>, withheld: ReadonlyMap<string, string>): boolean {
+  for (const f of withheld.keys()) if (fields.has(f)) return true;
+  return false;
+}
+
+/** Rule traces without missing facts share one (read-only) empty list. */
+const NONE_MISSING = Object.freeze([]) as unknown as string[];
+
 /** Facts the traced conditions found missing, each once, in order. */
 function missingFacts(conditions: ConditionTrace[]): string[] {
-  if (!conditions.some((c) => c.missing)) return [];
+  if (!conditions.some((c) => c.missing)) return NONE_MISSING;
   return [...new Set(conditions.filter((c) => c.missing).map((c) => c.fact))];
 }
 

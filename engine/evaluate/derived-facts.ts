@@ -52,20 +52,57 @@ function compile(d: Derived): Compute {
       return (f) => (num(f[d.of]) && num(f[d.minus]) ? round((f[d.of] as number) - (f[d.minus] as number)) : null);
     case "ratio":
       return (f) => (num(f[d.of]) && num(f[d.per]) && f[d.per] !== 0 ? round(((f[d.of] as number) / (f[d.per] as number)) * (d.scale ?? 1)) : null);
-    case "daysSince":
-      return (f, ctx) => (typeof f[d.of] === "string" ? daysBetween(f[d.of] as string, ctx.asOf) : null);
+    case "daysSince": {
+      // Dates repeat (inspection dates, notice dates): each is counted from the run date once.
+      let asOf = "";
+      const days = new Map<string, number>();
+      return (f, ctx) => {
+        const from = f[d.of];
+        if (typeof from !== "string") return null;
+        if (ctx.asOf !== asOf || days.size >= MEMO_LIMIT) {
+          asOf = ctx.asOf;
+          days.clear();
+        }
+        let n = days.get(from);
+        if (n === undefined) days.set(from, (n = daysBetween(from, asOf)));
+        return n;
+      };
+    }
     case "matches": {
       // Linear-time RE2, compiled once; the pattern and flags were checked when the ruleset was read.
       const flags = d.flags ?? DEFAULT_FLAGS;
       const problem = patternProblem(d.pattern, flags);
       if (problem) throw new SyntaxError(problem);
-      return (f) => (typeof f[d.of] === "string" ? patternFound(d.pattern, flags, f[d.of] as string) : null);
+      // Columns such as Type hold a few distinct texts: each is matched once per run.
+      const found = new Map<string, boolean>();
+      return (f) => {
+        const text = f[d.of];
+        if (typeof text !== "string") return null;
+        let hit = found.get(text);
+        if (hit === undefined) {
+          hit = patternFound(d.pattern, flags, text);
+          if (found.size >= MEMO_LIMIT) found.clear();
+          found.set(text, hit);
+        }
+        return hit;
+      };
     }
     case "lookup": {
       // Matched as header texts are: case and punctuation do not matter.
       const table = new Map<string, string | number | boolean>();
       for (const row of d.table) for (const v of row.for) if (!table.has(normaliseHeader(v))) table.set(normaliseHeader(v), row.value);
-      return (f) => (f[d.of] === null || f[d.of] === undefined ? null : table.get(normaliseHeader(String(f[d.of]))) ?? null);
+      const looked = new Map<string, string | number | boolean | null>();
+      return (f) => {
+        if (f[d.of] === null || f[d.of] === undefined) return null;
+        const text = String(f[d.of]);
+        let value = looked.get(text);
+        if (value === undefined) {
+          value = table.get(normaliseHeader(text)) ?? null;
+          if (looked.size >= MEMO_LIMIT) looked.clear();
+          looked.set(text, value);
+        }
+        return value;
+      };
     }
     case "trend": {
       const tolerance = d.tolerance ?? 0;
@@ -111,6 +148,9 @@ function compile(d: Derived): Compute {
       };
   }
 }
+
+/** Distinct texts remembered per derived fact and run (a column of free text starts afresh past it). */
+const MEMO_LIMIT = 10_000;
 
 /** Rounds away floating-point noise (0.1 + 0.2) without losing real precision. */
 const round = (n: number) => Math.round(n * 1e9) / 1e9;

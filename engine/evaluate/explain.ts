@@ -77,13 +77,35 @@ function because(t: RuleTrace): string {
   return s.length ? s.map(describeCondition).join("; ") : "no conditions";
 }
 
+/**
+ * Reason lines made once per run for the rule traces rows share (compile-ruleset.ts shares the
+ * trace of a rule among rows whose conditions came out the same): trace -> opening word -> line.
+ */
+export interface ReasonLines {
+  shared(t: RuleTrace): boolean;
+  lines: Map<RuleTrace, Map<string, string>>;
+}
+
+function reasonLine(made: ReasonLines | undefined, opening: string, t: RuleTrace, make: () => string): string {
+  if (!made?.shared(t)) return make();
+  let byOpening = made.lines.get(t);
+  if (!byOpening) made.lines.set(t, (byOpening = new Map()));
+  let text = byOpening.get(opening);
+  if (text === undefined) {
+    text = make();
+    byOpening.set(opening, text);
+  }
+  return text;
+}
+
 /** Reasons column lines: band, triggers, stage, moderation, and rules left undecided by missing data. */
 export function reasonsFor(
   r: Pick<RowResult, "traces" | "band" | "bandLabel" | "ruleBand" | "moderated"> & Partial<Pick<RowResult, "notCategorised" | "moderation" | "escalation">>,
   ruleBandLabel: string,
-  withheld: Map<string, string> = new Map(),
+  withheld: ReadonlyMap<string, string> = new Map(),
   sources: Map<string, string[]> = new Map(),
   label: (fact: string) => string = (f) => f,
+  made?: ReasonLines,
 ): string[] {
   const lines: string[] = [];
   const bandTrace = r.traces.find((t) => t.kind === "band" && t.id === r.ruleBand);
@@ -96,14 +118,14 @@ export function reasonsFor(
     lines.push(`Not categorised: missing ${nc.missing.join(", ")}${could}${without}`);
   }
   if (bandTrace) {
-    const isDefault = bandTrace.conditions.length === 0;
-    const why = isDefault ? "no higher category's conditions held" : because(bandTrace);
-    lines.push(line(r.moderated || (nc && r.ruleBand !== r.band) ? "Rules " : "Category ", r.ruleBand, " ", ruleBandLabel, ": ", why));
+    const opening = r.moderated || (nc && r.ruleBand !== r.band) ? "Rules " : "Category ";
+    const make = () => line(opening, r.ruleBand, " ", ruleBandLabel, ": ", bandTrace.conditions.length === 0 ? "no higher category's conditions held" : because(bandTrace));
+    lines.push(ruleBandLabel === bandTrace.label ? reasonLine(made, opening, bandTrace, make) : make());
   }
   for (const t of r.traces) {
-    if (t.held && t.kind === "trigger") lines.push(line("Trigger ", t.label, ": ", because(t)));
+    if (t.held && t.kind === "trigger") lines.push(reasonLine(made, "Trigger ", t, () => line("Trigger ", t.label, ": ", because(t))));
     if (t.held && t.kind === "stage") {
-      lines.push(line("Escalation ", t.label, ": ", because(t)));
+      lines.push(reasonLine(made, "Escalation ", t, () => line("Escalation ", t.label, ": ", because(t))));
       for (const a of r.escalation?.stage === t.id ? r.escalation.additions ?? [] : []) {
         lines.push(line("Also for ", a.label, ": ", because({ ...t, conditions: a.conditions })));
       }

@@ -51,7 +51,8 @@ const topLevel = (c: Condition): RuleProperties["conditions"] => {
   return ("fact" in v ? { all: [v] } : v) as RuleProperties["conditions"];
 };
 
-function engineFor(ruleset: Ruleset, rules: { id: string; conditions?: Condition }[]): Engine {
+/** An Engine holding the rules (named by id, earlier ones first), with the ruleset's shared conditions. */
+export function engineFor(ruleset: Ruleset, rules: { id: string; conditions?: Condition }[]): Engine {
   const engine = createEngine();
   for (const [name, c] of Object.entries(ruleset.sharedConditions ?? {})) engine.setCondition(name, topLevel(c) as never);
   rules.forEach((r, i) => {

@@ -48,7 +48,21 @@ const YES = new Set(["yes", "y", "true", "1"]);
 const NO = new Set(["no", "n", "false", "0"]);
 
 function text(cell: CellValue): string {
-  return cell instanceof Date ? isoDate(cell) : String(cell).trim();
+  return cell instanceof Date ? dateText(cell) : String(cell).trim();
+}
+
+/** Date cells repeat (inspection dates, meeting dates): each distinct one is written out once. */
+const dateTexts = new Map<number, string>();
+
+function dateText(d: Date): string {
+  const time = d.getTime();
+  let iso = dateTexts.get(time);
+  if (iso === undefined) {
+    iso = isoDate(d); // an invalid date throws here, as it always has
+    if (dateTexts.size >= 10_000) dateTexts.clear();
+    dateTexts.set(time, iso);
+  }
+  return iso;
 }
 
 /** A number as officers type it: "1,234", "£1,234", "(5)" for -5. */
@@ -65,7 +79,7 @@ function serialToIso(n: number): string | undefined {
 }
 
 function parseDate(cell: CellValue): string | undefined {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : isoDate(cell);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : dateText(cell);
   if (typeof cell === "number") return serialToIso(cell);
   const s = String(cell).trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);

@@ -64,9 +64,23 @@ export function mapColumns(sheet: SheetData, fields: Field[], width: number): Co
 
 export interface RowFacts {
   facts: Record<string, FactValue>;
-  problems: { column: string; message: string }[];
+  problems: readonly { column: string; message: string }[];
   /** Fields whose cell was filled but gave no value (a SUPP/NE marker or unreadable text) -> that text. */
-  withheld: Map<string, string>;
+  withheld: ReadonlyMap<string, string>;
+}
+
+/** Most rows have no problem and no withheld cell: they share these (read-only) empty ones. */
+const NO_PROBLEMS: RowFacts["problems"] = Object.freeze([]);
+const NOTHING_WITHHELD: ReadonlyMap<string, string> = new Map();
+
+/** The column of each field, worked out once for a run's rows (the last fields and columns asked about). */
+let lastColumns: { fields: Field[]; columns: Map<string, number>; at: (number | undefined)[] } | undefined;
+
+function columnsOf(fields: Field[], columns: Map<string, number>): (number | undefined)[] {
+  if (lastColumns?.fields !== fields || lastColumns.columns !== columns || lastColumns.at.length !== fields.length) {
+    lastColumns = { fields, columns, at: fields.map((f) => columns.get(f.id)) };
+  }
+  return lastColumns.at;
 }
 
 /**
@@ -75,23 +89,34 @@ export interface RowFacts {
  */
 export function readRow(sheet: SheetData, rowIndex: number, fields: Field[], columns: Map<string, number>, facts: Record<string, FactValue> = {}): RowFacts {
   const row = sheet.rows[rowIndex];
-  const problems: RowFacts["problems"] = [];
-  const withheld = new Map<string, string>();
-  for (const f of fields) {
-    const c = columns.get(f.id);
+  let problems: { column: string; message: string }[] | undefined;
+  let withheld: Map<string, string> | undefined;
+  const at = columnsOf(fields, columns);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    const c = at[i];
     if (c === undefined) {
       facts[f.id] = null;
       continue;
     }
-    const { value, problem: unread, marker, unlisted } = coerce(row[c], f);
+    const cell = row[c];
+    let value: FactValue;
+    let unread: string | undefined;
+    let marker: string | undefined;
+    let unlisted: boolean | undefined;
+    if (typeof cell === "number" && Number.isFinite(cell) && (f.type === "number" || f.type === "percent" || (f.type === "integer" && Number.isInteger(cell)))) {
+      value = cell; // coerce's first case, without making an object per cell
+    } else {
+      ({ value, problem: unread, marker, unlisted } = coerce(cell, f));
+    }
     const problem = unread ?? (f.warnIfBlank && value === null && marker === undefined ? `blank: ${f.label} is missing` : undefined);
     facts[f.id] = value;
     // A value the ruleset does not list is said in its warning; rules it might change are not each listed as undecided.
-    if (marker !== undefined || (unread && !unlisted)) withheld.set(f.id, marker ?? String(row[c]));
+    if (marker !== undefined || (unread && !unlisted)) (withheld ??= new Map()).set(f.id, marker ?? String(cell));
     const outOfRange = typeof value === "number" && ((f.min !== undefined && value < f.min) || (f.max !== undefined && value > f.max));
     if (!problem && !outOfRange) continue;
     const column = describeColumn(sheet.headers[c], sheet.firstColumn + c);
-    problems.push({ column, message: problem ?? `${value} is outside the expected range ${f.min ?? "-"} to ${f.max ?? "-"} for ${f.label}; used as it is` });
+    (problems ??= []).push({ column, message: problem ?? `${value} is outside the expected range ${f.min ?? "-"} to ${f.max ?? "-"} for ${f.label}; used as it is` });
   }
-  return { facts, problems, withheld };
+  return { facts, problems: problems ?? NO_PROBLEMS, withheld: withheld ?? NOTHING_WITHHELD };
 }

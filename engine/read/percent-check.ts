@@ -31,22 +31,33 @@ export function checkPercentColumns(sheet: SheetData, fields: Field[], columns: 
     const c = columns.get(f.id);
     if (f.type !== "percent" || c === undefined) continue;
     const column = describeColumn(sheet.headers[c], sheet.firstColumn + c);
-    const values: { row: number; v: number }[] = [];
-    sheet.rows.forEach((r, i) => {
-      const v = plainNumber(r[c]);
-      if (v !== undefined) values.push({ row: i, v });
-    });
-    if (!values.length) continue;
-    if (values.every(({ v }) => v >= 0 && v <= 1) && values.some(({ v }) => v > 0)) {
+    // Row indexes and values in typed arrays: a column can have a million cells.
+    const rows = new Int32Array(sheet.rows.length);
+    const values = new Float64Array(sheet.rows.length);
+    let count = 0;
+    let fractions = true;
+    let positive = false;
+    for (let i = 0; i < sheet.rows.length; i++) {
+      const v = plainNumber(sheet.rows[i][c]);
+      if (v === undefined) continue;
+      rows[count] = i;
+      values[count++] = v;
+      if (!(v >= 0 && v <= 1)) fractions = false;
+      if (v > 0) positive = true;
+    }
+    if (!count) continue;
+    if (fractions && positive) {
       out.sheet.push(
         `Sheet '${sheet.name}', ${column}: every value is between 0 and 1. They are read as written, in percentage points (0.45 is 0.45%, not 45%). ` +
           `If they are fractions, format the column as Percentage in Excel, or type 45 for 45%.`,
       );
       continue;
     }
-    const sorted = values.map(({ v }) => v).sort((a, b) => a - b);
-    if (sorted[Math.floor(sorted.length / 2)] < POINTS_MEDIAN) continue;
-    for (const { row, v } of values) {
+    const sorted = values.slice(0, count).sort();
+    if (sorted[Math.floor(count / 2)] < POINTS_MEDIAN) continue;
+    for (let k = 0; k < count; k++) {
+      const v = values[k];
+      const row = rows[k];
       if (v <= 0 || v >= 1) continue;
       const text = `Row ${sheet.headerRow + 1 + row}, ${column}: ${v} is read as ${v}%; the column's other values are percentage points, so if ${Math.round(v * 1000) / 10}% was meant, type ${Math.round(v * 1000) / 10}`;
       (out.cells.get(row) ?? out.cells.set(row, []).get(row)!).push(text);

@@ -1,0 +1,103 @@
+// The same work done with plain json-rules-engine, for the bench: the rows are read and the derived
+// facts worked out as the hand-written version does it (staffordshire-by-hand.ts), then each school
+// goes through Engine.run three times (triggers, bands, stages; the same rules and operators as the
+// engine's), and its due dates and the reason lines for its category, triggers and stage are made
+// from the conditions json-rules-engine evaluated. Lines it cannot make (moderation, not
+// categorised, a stage's additions, rules left undecided) are left to the hand-written check.
+import type { Engine, RuleResult } from "json-rules-engine";
+import type { Condition, Ruleset } from "../engine/ruleset/schema";
+import { describeCondition } from "../engine";
+import { engineFor } from "../engine/evaluate/json-rules-engine-reference";
+import { factLabels } from "../engine/facts";
+import { addDays } from "../engine/util/dates";
+import { finalBand, schoolFactsByHand, type HandSheet } from "./staffordshire-by-hand";
+
+export interface EngineSideResult {
+  row: number;
+  triggers: string[];
+  ruleBand: string;
+  stage: string | null;
+  due: string | null;
+  dueFrom: string | null;
+  /** Lines for the category, each trigger and the stage, in the engine's wording. */
+  reasons: string[];
+}
+
+/** An evaluated condition as json-rules-engine leaves it in a rule result. */
+interface Evaluated {
+  fact?: string;
+  operator?: string;
+  value?: unknown;
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
+  all?: Evaluated[];
+  any?: Evaluated[];
+  not?: Evaluated;
+}
+
+const VALUELESS = new Set(["isMissing", "isPresent"]);
+
+export function jsonRulesEngineSide(ruleset: Ruleset) {
+  const label = factLabels(ruleset);
+  const triggers = engineFor(ruleset, ruleset.triggers);
+  const bands = engineFor(ruleset, ruleset.bands);
+  const stages = engineFor(ruleset, ruleset.escalation ?? []);
+  const bandLabel = new Map(ruleset.bands.map((b) => [b.id, b.label]));
+
+  /** "Ofsted grade is 3 (actual 3); ..." from the leaves that made the rule hold. */
+  const because = (c: Condition | Evaluated): string => {
+    const said: string[] = [];
+    const walk = (x: Evaluated, negated: boolean) => {
+      if (x.all) x.all.forEach((y) => walk(y, negated));
+      else if (x.any) x.any.forEach((y) => walk(y, negated));
+      else if (x.not) walk(x.not, !negated);
+      else if (x.fact !== undefined && x.result !== negated) {
+        const ref = typeof x.value === "object" && x.value !== null && "fact" in x.value ? (x.value as { fact: string }).fact : undefined;
+        const expected = VALUELESS.has(x.operator!) ? undefined : ref !== undefined ? { fact: ref, label: label(ref), value: x.valueResult ?? null } : x.value;
+        const actual = (x.factResult ?? null) as never;
+        said.push(describeCondition({ fact: x.fact, label: label(x.fact), operator: x.operator!, expected, actual, held: x.result!, missing: false, ...(negated ? { negated } : {}) }));
+      }
+    };
+    walk(c as Evaluated, false);
+    return said.length ? said.join("; ") : "no conditions";
+  };
+
+  const held = async (engine: Engine, facts: Record<string, unknown>) => {
+    const { results } = await engine.run(facts);
+    return new Map(results.map((r: RuleResult) => [r.name as string, r]));
+  };
+
+  return async function run(sheets: Record<string, HandSheet>, asOf: string): Promise<EngineSideResult[]> {
+    const out: EngineSideResult[] = [];
+    for (const school of schoolFactsByHand(sheets, asOf)) {
+      const facts: Record<string, unknown> = { ...school };
+      const fired = await held(triggers, facts);
+      const firedIds = ruleset.triggers.filter((t) => fired.has(t.id)).map((t) => t.id);
+      facts.triggers = firedIds;
+      facts.triggerCount = firedIds.length;
+      const bandsHeld = await held(bands, facts);
+      const ruleBand = ruleset.bands.find((b) => bandsHeld.has(b.id))!.id;
+      const { band, moderated, notCategorised } = finalBand(ruleBand, school);
+      facts.band = band;
+      const stagesHeld = await held(stages, facts);
+      const stage = (ruleset.escalation ?? []).find((s) => stagesHeld.has(s.id));
+
+      let due: string | null = null;
+      let dueFrom: string | null = null;
+      if (stage?.due) {
+        const from = stage.due.from ? facts[stage.due.from] : null;
+        const base = typeof from === "string" && /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : asOf;
+        due = addDays(base, stage.due.days);
+        if (stage.due.earliestDays !== undefined) dueFrom = addDays(base, stage.due.earliestDays);
+      }
+      const bandResult = bandsHeld.get(ruleBand)!.conditions as unknown as Evaluated;
+      const leaves = bandResult.all?.length || bandResult.any?.length || bandResult.not;
+      const reasons = [`${moderated || (notCategorised && ruleBand !== band) ? "Rules" : "Category"} ${ruleBand} ${bandLabel.get(ruleBand)}: ${leaves ? because(bandResult) : "no higher category's conditions held"}`];
+      for (const t of ruleset.triggers) if (fired.has(t.id)) reasons.push(`Trigger ${t.label}: ${because(fired.get(t.id)!.conditions as never)}`);
+      if (stage) reasons.push(`Escalation ${stage.label}: ${because(stagesHeld.get(stage.id)!.conditions as never)}`);
+      out.push({ row: school.row, triggers: firedIds, ruleBand, stage: stage?.id ?? null, due, dueFrom, reasons });
+    }
+    return out;
+  };
+}
