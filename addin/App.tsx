@@ -1,5 +1,5 @@
-// The task pane's layout: pick the ruleset and the school data, run, clear, and see why each
-// school is where it is; inside Excel, after a run, live updates follow the officer's edits.
+// The task pane's layout: pick the ruleset and the school data, run, clear, see what moved since
+// the last run and why each school is where it is; inside Excel, after a run, live updates follow the officer's edits.
 // State and actions are usePane's. The same pane works inside Excel
 // (OfficePaneHost) and, outside Office, on an uploaded workbook (FilePaneHost); either way the
 // engine runs in the engine worker.
@@ -85,6 +85,18 @@ export function App(props: { mode: "office" | "browser"; engine: EngineWorker; o
       />
       {results && lastRun && pane.canWatch && (
         <results.LivePanel live={pane.live} sheet={lastRun.outcome.result.sheet} busy={pane.busy} onToggle={actions.toggleLive} onRefreshSummary={actions.refreshSummary} />
+      )}
+      {results && lastRun && lastRun.outcome.movement !== undefined && (
+        <results.MovementPanel
+          key={pane.runSerial}
+          movement={lastRun.outcome.movement}
+          sheet={lastRun.outcome.result.sheet}
+          ruleset={lastRun.ruleset}
+          rows={lastRun.outcome.result.rows}
+          selectedRow={lastRun.selectedRow}
+          onSelect={actions.pickSchool}
+          live={pane.canWatch}
+        />
       )}
       {results && lastRun && (
         <>

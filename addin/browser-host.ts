@@ -2,7 +2,7 @@
 // through the same file host the command-line tool uses (the streaming reader reads, the
 // package-preserving writer writes only what changed). The page holds the file itself and offers it as a download
 // (file-pane-host.ts). Loaded on demand, so the file host is not in what Excel loads.
-import type { Ruleset, StoreContents } from "../engine";
+import { movement, type Ruleset, type StoreContents } from "../engine";
 import { clearOnFile, openWorkbook, runOnFile, storeOnFile, storeRulesetOnFile, type OpenWorkbook } from "../hosts/file/run-and-clear";
 import { downloadName, downloadType } from "./download-name";
 import { phase, type Progress, type RunOutcome, type Target } from "./pane-host";
@@ -67,13 +67,15 @@ export class BrowserHost {
   /** Runs on the file; the pane's summary is the worker's to add (engine-service.ts). */
   async run(target: Target, ruleset: Ruleset, progress: Progress): Promise<Omit<RunOutcome, "summary">> {
     progress(0, "Reading the workbook…");
-    const { bytes, ...outcome } = await runOnFile(await this.book(), ruleset, {
+    const book = await this.book();
+    const { bytes, ...outcome } = await runOnFile(book, ruleset, {
       sheet: target.sheet,
       onProgress: phase(progress, "categorise", "Categorising: {done} of {total} rows…"),
       onWrite: () => progress(0.6, "Writing results…"),
     });
     this.replace(bytes);
-    return outcome;
+    // Against the store as read before the run, as the summary sheet's movement table is.
+    return { ...outcome, movement: movement(book.store, outcome.result, ruleset, outcome.plan.run) };
   }
 
   /** The workbook as read now: its sheets and store (for the letters, letters-service.ts). */

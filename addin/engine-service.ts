@@ -4,8 +4,8 @@
 // only hang this worker, which the pane can stop. Outside Office the uploaded workbook lives here
 // too (BrowserHost, with the file host, loaded only when a file is opened). The pane's local
 // authority summary is worked out here with the run: on 60,000 schools it takes a few hundred
-// milliseconds.
-import { buildOutputPlan, categorise, evaluateLive, parseRuleset, type Ruleset } from "../engine";
+// milliseconds. So is the movement since the last run recorded in the workbook.
+import { buildOutputPlan, categorise, evaluateLive, movement, parseRuleset, type Ruleset } from "../engine";
 import type { BrowserHost } from "./browser-host";
 import { splitRun } from "./outcome-transfer";
 import { phase, PHASES, type Progress } from "./pane-host";
@@ -39,7 +39,9 @@ export function engineService(post: (reply: EngineReply) => void): (message: Eng
         const source = sourceOf(m.workbook);
         const result = await categorise(source, ruleset, { sheet: m.sheet, store: m.store, onProgress });
         progress(PHASES.categorise[1], "Preparing the results…");
-        return { result, plan: buildOutputPlan(result, ruleset, source), summary: paneSummary(result, ruleset) };
+        // The store as read before this run: the summary sheet and the pane show the movement since the last run in it.
+        const plan = buildOutputPlan(result, ruleset, source, m.store);
+        return { result, plan, summary: paneSummary(result, ruleset), movement: movement(m.store, result, ruleset, plan.run) };
       }
       case "categoriseRows":
         return evaluateLive(sourceOf(m.workbook), rulesetOf(m.ruleset), m.sheet, m.asOf, m.store);

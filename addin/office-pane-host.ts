@@ -63,7 +63,7 @@ export class OfficePaneHost implements PaneHost {
       const histories = (ruleset.ruleset.history ?? []).flatMap((h) => h.sheet);
       const read = await readWorkbook(context, targetOf(target), histories);
       signal.throwIfAborted();
-      const { result, plan, summary } = await this.engine.request(
+      const { result, plan, summary, movement } = await this.engine.request(
         { kind: "categorise", ruleset: { text: ruleset.text.text, source: ruleset.text.source }, workbook: snapshotOf(read.source, target.sheet), sheet: target.sheet, store: read.store },
         { signal, progress, onPart: phase(progress, "receive", "Receiving the results…") },
       );
@@ -72,7 +72,7 @@ export class OfficePaneHost implements PaneHost {
       const report = await writeResults(context, plan, read, phase(progress, "write", "Writing results…"));
       this.lastRead = { sheet: target.sheet, target: targetOf(target), read };
       this.lastTarget = targetOf(target);
-      return { result, plan, summary, notes: report.warnings };
+      return { result, plan, summary, movement, notes: report.warnings };
     });
   }
 

@@ -1,6 +1,6 @@
 // What the pane needs from where the workbook lives: Excel (Office.js) or an uploaded file. Either
 // way the engine runs in the engine worker (engine-client.ts), so a long run never freezes the pane.
-import type { ChartSpec, LaSummary, OutputPlan, RowResult, Ruleset, RunResult } from "../engine";
+import type { ChartSpec, LaSummary, Movement, OutputPlan, RowResult, Ruleset, RunResult } from "../engine";
 import type { RulesetText } from "./bundled-rulesets";
 
 /** A table or sheet holding school data. */
@@ -19,6 +19,11 @@ export interface RunOutcome {
   /** Host notes (e.g. colours that could not be restored), besides result.warnings. */
   notes: string[];
   summary: PaneSummary;
+  /**
+   * The movement from the last run recorded in the workbook on this sheet to this run; null when
+   * the workbook records no earlier run of the sheet (undefined: not worked out).
+   */
+  movement?: Movement | null;
 }
 
 /** The pane's local authority summary: worked out in the worker with the run, as it takes a while on a large table. */

@@ -3,3 +3,4 @@ export { SchoolList } from "./SchoolList";
 export { SchoolExplanation } from "./SchoolExplanation";
 export { LaSummaryPanel } from "./LaSummaryPanel";
 export { LivePanel } from "./LivePanel";
+export { MovementPanel } from "./MovementPanel";
