@@ -2,11 +2,13 @@
 // the engine reads them, from the streaming reader (hosts/xlsx-package). Cells the reader could not
 // give a value (a formula saved without one) come with a note the run reports on the school's row.
 import { parseStore, STORE_SHEET, tableFromGrid, UnreadableFileError, type CellValue, type SheetData, type StoreContents, type WorkbookSource } from "../../engine";
-import { PackageError, readWorkbookValues, type SheetState } from "../xlsx-package";
+import { PackageError, PartCache, readWorkbookValues, type SheetState } from "../xlsx-package";
 
 export interface OpenWorkbook {
   /** The file as it is: what a run's writer patches. */
   bytes: Uint8Array;
+  /** Its sheets as inflated when they were read, so a run does not inflate them again. */
+  parts: PartCache;
   /** Every sheet in workbook order, with whether the officer can see it. */
   sheets: { name: string; state: SheetState }[];
   /** The sheets' tables for the engine (the hidden run-record sheet left out). */
@@ -20,8 +22,9 @@ export interface OpenWorkbook {
 /** Opens a workbook's bytes; a file that is not an .xlsx or .xlsm workbook gets plain words. */
 export function openWorkbook(bytes: Uint8Array, name: string): OpenWorkbook {
   let values: ReturnType<typeof readWorkbookValues>;
+  const parts = new PartCache(bytes);
   try {
-    values = readWorkbookValues(bytes);
+    values = readWorkbookValues(bytes, { parts });
   } catch (e) {
     if (e instanceof PackageError) throw new UnreadableFileError(`${name}: ${e.message}`);
     throw e;
@@ -46,6 +49,7 @@ export function openWorkbook(bytes: Uint8Array, name: string): OpenWorkbook {
     : [];
   return {
     bytes,
+    parts,
     sheets,
     source: { sheetNames: () => sheets.filter((s) => s.name !== STORE_SHEET).map((s) => s.name), readSheet },
     store: parseStore(storeGridRows),

@@ -1,9 +1,9 @@
 // What a run or a clear changes in a workbook file, as edits for the package-preserving writer:
 // the results cells, fills and widths on the schools sheet, the fills put back, the summary sheet
 // and the run record. Everything else in the file is copied as it was.
-import { STORE_SHEET, storeGrid, type CellStyle, type CellValue, type FillGroup, type FillSnapshot, type OutputPlan, type PlannedDropdown, type PrintLayout, type RunDecision, type SheetPrintLayout, type StoreContents } from "../../engine";
+import { STORE_SHEET, storeGrid, type CellRef, type CellStyle, type CellValue, type FillGroup, type FillSnapshot, type OutputPlan, type PlannedDropdown, type PrintLayout, type RunDecision, type SheetPrintLayout, type StoreContents } from "../../engine";
 import { parseXmlTree, type XmlElement } from "../xlsx-package/xml-tree";
-import type { CellEdit, CellStylePatch, ListValidation, NewSheet, PackageEdits, PageSetupPatch } from "../xlsx-package";
+import { CellEditList, type CellStylePatch, type ListValidation, type NewSheet, type PackageEdits, type PageSetupPatch } from "../xlsx-package";
 
 const DATE_FORMAT = "dd/mm/yyyy";
 
@@ -32,27 +32,87 @@ function restoreOf(fill: FillSnapshot): CellStylePatch {
   return { fill: fill.color };
 }
 
-const restoreEdits = (groups: FillGroup[]): CellEdit[] => groups.flatMap(({ fill, cells }) => cells.map((c) => ({ ...c, style: restoreOf(fill) })));
+/** The officer fills to put back: one style per fill, shared by its cells. */
+function restoreEdits(groups: FillGroup[], into = new CellEditList()): CellEditList {
+  for (const { fill, cells } of groups) {
+    const style = restoreOf(fill);
+    for (const c of cells) into.add(c.row, c.column, undefined, style);
+  }
+  return into;
+}
+
+/**
+ * The results cells' styles by place in the plan's values (row i, column j at i * width + j); cells
+ * outside the values (none, in a plan as made) are listed apart. Each group's style is made once.
+ */
+function resultStyles(plan: OutputPlan, decision: RunDecision) {
+  const width = plan.headers.length;
+  const inside: (CellStylePatch | undefined)[] = new Array(plan.values.length * width);
+  const outside: { cell: CellRef; style: CellStylePatch }[] = [];
+  for (const g of decision.styles.results) {
+    const style = patchOf(g.style);
+    for (const cell of g.cells) {
+      const i = cell.row - plan.headerRow - 1;
+      const j = cell.column - plan.firstColumn;
+      if (i < 0 || i >= plan.values.length || j < 0 || j >= width) outside.push({ cell, style });
+      else inside[i * width + j] = inside[i * width + j] ? { ...inside[i * width + j], ...style } : style;
+    }
+  }
+  return { inside, outside };
+}
+
+/**
+ * The schools sheet's cell edits, in the order they merge: fills put back, headers, the results
+ * (each cell's value and style in one edit), the officer cells' fills. Cells share style objects.
+ */
+function schoolsCells(plan: OutputPlan, decision: RunDecision, print?: PrintLayout): CellEditList {
+  const { values, headerRow, firstColumn } = plan;
+  const width = plan.headers.length;
+  const officerCells = decision.styles.officer.reduce((n, g) => n + g.cells.length, 0);
+  const cells = restoreEdits(decision.restore, new CellEditList(values.length * width + officerCells + 1024));
+  const headerStyle = patchOf(plan.headerStyle);
+  plan.headers.forEach((h, j) => cells.add(headerRow, firstColumn + j, h, headerStyle));
+
+  const results = resultStyles(plan, decision);
+  const wrapped = new Set((print?.wrapColumns ?? []).map((c) => c - firstColumn));
+  const date: CellStylePatch = { numFmt: DATE_FORMAT };
+  const wrap: CellStylePatch = { wrap: true };
+  /** A value's own style with a results style over it, made once for each pair. */
+  const merged = new Map<CellStylePatch, Map<CellStylePatch, CellStylePatch>>();
+  const withResult = (own: CellStylePatch | undefined, result: CellStylePatch) => {
+    if (!own) return result;
+    const byOwn = merged.get(result) ?? merged.set(result, new Map()).get(result)!;
+    let style = byOwn.get(own);
+    if (!style) byOwn.set(own, (style = { ...own, ...result }));
+    return style;
+  };
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i];
+    for (let j = 0; j < width || j < row.length; j++) {
+      const value = j < row.length ? row[j] : null;
+      const result = j < width ? results.inside[i * width + j] : undefined;
+      if (value === null || value === undefined) {
+        if (result) cells.add(headerRow + 1 + i, firstColumn + j, undefined, result);
+        continue;
+      }
+      const own = value instanceof Date ? date : wrapped.has(j) ? wrap : undefined;
+      cells.add(headerRow + 1 + i, firstColumn + j, value, result ? withResult(own, result) : own);
+    }
+  }
+  for (const { cell, style } of results.outside) cells.add(cell.row, cell.column, undefined, style);
+  // Officer cells only ever take a fill.
+  for (const g of decision.styles.officer) {
+    const style = { fill: g.fill };
+    for (const c of g.cells) cells.add(c.row, c.column, undefined, style);
+  }
+  return cells;
+}
 
 /**
  * The edits of a run, as the re-run policy decided them. `store` is the record to keep; `print`
  * the page setup (engine/output/print-layout.ts): wrapped results texts and the sheets' pages.
  */
 export function runEdits(plan: OutputPlan, decision: RunDecision, store: StoreContents, sheetNames: readonly string[], storeRows: readonly CellValue[][] = [], print?: PrintLayout): PackageEdits {
-  const cells: CellEdit[] = restoreEdits(decision.restore);
-  plan.headers.forEach((h, j) => cells.push({ row: plan.headerRow, column: plan.firstColumn + j, value: h, style: patchOf(plan.headerStyle) }));
-  const wrap = new Set((print?.wrapColumns ?? []).map((c) => c - plan.firstColumn));
-  plan.values.forEach((row, i) =>
-    row.forEach((v, j) => {
-      if (v === null) return;
-      const style: CellStylePatch | undefined = v instanceof Date ? { numFmt: DATE_FORMAT } : wrap.has(j) ? { wrap: true } : undefined;
-      cells.push({ row: plan.headerRow + 1 + i, column: plan.firstColumn + j, value: v, ...(style ? { style } : {}) });
-    }),
-  );
-  for (const g of decision.styles.results) for (const c of g.cells) cells.push({ ...c, style: patchOf(g.style) });
-  // Officer cells only ever take a fill.
-  for (const g of decision.styles.officer) for (const c of g.cells) cells.push({ ...c, style: { fill: g.fill } });
-
   const summary = summarySheet(plan, decision.summaryName, print?.summary);
   const dropdowns = plan.dropdowns ?? [];
   // Dropdowns on the schools sheet and history sheets; the officer's own validations are kept.
@@ -64,7 +124,8 @@ export function runEdits(plan: OutputPlan, decision: RunDecision, store: StoreCo
   const schools = {
     sheet: plan.sheet,
     clearArea: decision.clear,
-    cells,
+    cells: [],
+    cellList: schoolsCells(plan, decision, print),
     columnWidths: plan.columnWidths.map((width, j) => ({ column: plan.firstColumn + j, width })),
     validations: validations.get(plan.sheet) ?? [],
     ...(print?.schools ? { pageSetup: pageSetupOf(print.schools) } : {}),
@@ -88,7 +149,7 @@ export function clearEdits(
   const drop = decision.dropSummary && sheetNames.includes(decision.dropSummary) ? [decision.dropSummary] : [];
   const keepStore = sheetNames.includes(STORE_SHEET);
   return {
-    sheets: [{ sheet, cells: restoreEdits(decision.restore), ...(decision.clear ? { clearArea: decision.clear } : {}) }],
+    sheets: [{ sheet, cells: [], cellList: restoreEdits(decision.restore), ...(decision.clear ? { clearArea: decision.clear } : {}) }],
     removeSheets: [...drop, ...(keepStore ? [STORE_SHEET] : [])],
     addSheets: keepStore ? [storeSheet(decision.store, [], storeRows)] : [],
   };

@@ -5,7 +5,7 @@
 // engine's re-run policy; this file only does the I/O.
 import { buildOutputPlan, categorise, cutArea, NotWrittenError, planClear, planRun, printLayout, runSnapshotArea, type FillSnapshot, type OutputPlan, type Ruleset, type RunOptions, type RunResult, type StoreContents } from "../../engine";
 import { clearEdits, runEdits, storeEdits } from "./package-edits";
-import { patchWorkbook, readCellFills, readPrintSetup } from "../xlsx-package";
+import { patchWorkbook, readCellFillList, readPrintSetup, type CellFill } from "../xlsx-package";
 import type { OpenWorkbook } from "./open-workbook";
 
 export { openWorkbook, type OpenWorkbook } from "./open-workbook";
@@ -42,14 +42,17 @@ export async function runOnFile(book: OpenWorkbook, ruleset: Ruleset, options: F
   const decision = planRun(plan, store, header, names, cutArea(sheet, area), area);
   options.onWrite?.();
 
-  const read = decision.readFills.length ? readCellFills(book.bytes, plan.sheet, decision.readFills) : new Map();
-  const fills: FillSnapshot[] = decision.readFills.map((c) => {
-    const f = read.get(`${c.row}:${c.column}`);
-    return f?.fillXml ? { color: f.color, xml: f.fillXml } : { color: f?.color ?? null };
+  const read = decision.readFills.length ? readCellFillList(book.bytes, plan.sheet, decision.readFills, book.parts) : [];
+  // Cells of one style share a fill, and so share its snapshot.
+  const snapshots = new Map<CellFill, FillSnapshot>();
+  const fills: FillSnapshot[] = read.map((f) => {
+    let snapshot = snapshots.get(f);
+    if (!snapshot) snapshots.set(f, (snapshot = f.fillXml ? { color: f.color, xml: f.fillXml } : { color: f.color ?? null }));
+    return snapshot;
   });
   // Page setup: the schools sheet's own is read first, for an officer's is kept (this host draws no charts).
-  const print = printLayout(plan, readPrintSetup(book.bytes, plan.sheet), false);
-  const bytes = patchWorkbook(book.bytes, runEdits(plan, decision, decision.storeAfter(fills), names, book.storeRows, print));
+  const print = printLayout(plan, readPrintSetup(book.bytes, plan.sheet, book.parts), false);
+  const bytes = patchWorkbook(book.bytes, runEdits(plan, decision, decision.storeAfter(fills), names, book.storeRows, print), book.parts);
   const notes = print.schoolsNote ? [...decision.notes, print.schoolsNote] : decision.notes;
   return { bytes, result, plan: { ...plan, summary: { ...plan.summary, name: decision.summaryName } }, notes };
 }
@@ -65,15 +68,15 @@ export function clearOnFile(book: OpenWorkbook, sheetName: string): { bytes: Uin
   const header = { cells: sheet.headers, row: sheet.headerRow, firstColumn: sheet.firstColumn };
   const decision = planClear(sheetName, store, { header, bottom: sheet.headerRow + sheet.rows.length });
   const nothing = !decision.clear && !decision.restore.length && !decision.dropSummary && !store.records[sheetName];
-  return { bytes: nothing ? book.bytes : patchWorkbook(book.bytes, clearEdits(sheetName, decision, sheetNames(book), book.storeRows)), message: decision.message };
+  return { bytes: nothing ? book.bytes : patchWorkbook(book.bytes, clearEdits(sheetName, decision, sheetNames(book), book.storeRows), book.parts), message: decision.message };
 }
 
 /** Stores (or, with null, removes) the ruleset JSON in the workbook, keeping the run records. */
 export function storeRulesetOnFile(book: OpenWorkbook, text: string | null): Uint8Array {
-  return patchWorkbook(book.bytes, storeEdits({ ...book.store, ruleset: text }, sheetNames(book), book.storeRows));
+  return patchWorkbook(book.bytes, storeEdits({ ...book.store, ruleset: text }, sheetNames(book), book.storeRows), book.parts);
 }
 
 /** Writes the store (run records, ruleset, the record of letters sent) as given, the dropdowns' lists kept. */
 export function storeOnFile(book: OpenWorkbook, store: StoreContents): Uint8Array {
-  return patchWorkbook(book.bytes, storeEdits(store, sheetNames(book), book.storeRows));
+  return patchWorkbook(book.bytes, storeEdits(store, sheetNames(book), book.storeRows), book.parts);
 }

@@ -58,6 +58,25 @@ export class ByteOutput {
     this.end = p;
   }
 
+  /** A non-negative integer's decimal digits. */
+  integer(n: number): void {
+    if (!(n >= 0 && n < 1e15 && Number.isInteger(n))) {
+      this.text(String(n));
+      return;
+    }
+    this.room(16);
+    const buffer = this.buffer;
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    let p = this.end + digits;
+    this.end = p;
+    let m = n;
+    do {
+      buffer[--p] = 48 + (m % 10);
+      m = Math.floor(m / 10);
+    } while (m > 0);
+  }
+
   /** Starts an empty held piece to fill in later with setSlot; returns its number. */
   slot(): number {
     if (this.sink) throw new Error("no slot once the output streams");

@@ -2,6 +2,7 @@
 // values win, style patches merge), each checked as it is read. Each edit's fields are read once
 // into arrays and the edits sorted by counting rows, so a run's hundreds of thousands of edits cost
 // a few passes over arrays, not a map entry or an array per row.
+import type { CellEditList } from "./cell-edit-list";
 import type { CellStylePatch, CellEdit, CellValue } from "./types";
 import * as validateEdits from "./validate-edits";
 
@@ -23,9 +24,12 @@ export interface SortedCellEdits {
   clears: Uint8Array;
 }
 
-/** The edits sorted and merged; `where` names the sheet in the message about an edit that cannot be made. */
-export function sortCellEdits(cells: CellEdit[], where: string): SortedCellEdits {
-  const n = cells.length;
+/**
+ * The edits sorted and merged (cells, then each list's, in order); `where` names the sheet in the
+ * message about an edit that cannot be made.
+ */
+export function sortCellEdits(cells: CellEdit[], where: string, lists: readonly CellEditList[] = []): SortedCellEdits {
+  const n = lists.reduce((total, list) => total + list.length, cells.length);
   const rowOf = new Int32Array(n);
   const columnOf = new Int32Array(n);
   const valueOf: (CellValue | undefined)[] = new Array(n);
@@ -33,16 +37,34 @@ export function sortCellEdits(cells: CellEdit[], where: string): SortedCellEdits
   /** 0: clear not given, 1: clear, 2: clear given as false. */
   const clearOf = new Uint8Array(n);
   let lastRow = 0;
-  for (let i = 0; i < n; i++) {
+  /** The last style checked: edits often share one style object, checked once. */
+  let checked: CellStylePatch | undefined;
+  for (let i = 0; i < cells.length; i++) {
     const e = cells[i];
     const { row, column, value, style, clear } = e;
-    checkCellEdit(row, column, value, style, where);
+    checkCellEdit(row, column, value, style === checked ? undefined : style, where);
+    checked = style;
     rowOf[i] = row;
     columnOf[i] = column;
     valueOf[i] = value;
     styleOf[i] = style;
     clearOf[i] = clear ? 1 : clear === false ? 2 : 0;
     if (row > lastRow) lastRow = row;
+  }
+  let i = cells.length;
+  for (const list of lists) {
+    const { rows, columns, values, styles } = list;
+    for (let k = 0; k < list.length; k++, i++) {
+      const row = rows[k];
+      const style = styles[k];
+      checkCellEdit(row, columns[k], values[k], style === checked ? undefined : style, where);
+      checked = style;
+      rowOf[i] = row;
+      columnOf[i] = columns[k];
+      valueOf[i] = values[k];
+      styleOf[i] = style;
+      if (row > lastRow) lastRow = row;
+    }
   }
   // Counting sort by row (stable: the edits of one cell stay in the order given).
   const start = new Int32Array(lastRow + 2);

@@ -1,8 +1,14 @@
 // A1-style references: "AB12" <-> row 12, column 28.
 
+/** Letters made so far, by column (a sheet has at most 16,384 columns). */
+const LETTERS: string[] = [];
+
 export function columnLetters(column: number): string {
+  const known = LETTERS[column];
+  if (known !== undefined) return known;
   let s = "";
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  if (column >= 1 && column <= 16384 && Number.isInteger(column)) LETTERS[column] = s;
   return s;
 }
 

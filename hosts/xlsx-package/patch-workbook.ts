@@ -5,13 +5,15 @@
 import { CONTENT_TYPES_PART } from "./content-types";
 import { newSheetChanges, EMPTY_WORKSHEET } from "./new-sheet";
 import { PackageError } from "./package-error";
+import type { PartCache } from "./part-cache";
 import { relativeTarget } from "./part-names";
 import { pruneUnreachable, reachableParts } from "./reachable-parts";
 import { REL } from "./relationships";
 import { StreamingDeflate, type DeflatedPart } from "./part-deflate";
 import { patchSheet, type SheetChanges } from "./sheet-patch";
 import { addAndRemoveSheets } from "./sheet-list";
-import type { PackageEdits } from "./types";
+import type { CellEditList } from "./cell-edit-list";
+import type { CellEdit, PackageEdits } from "./types";
 import { validateEdits } from "./validate-edits";
 import { WorkbookPackage } from "./workbook-package";
 import { writeZip, type OutputEntry } from "./zip-write";
@@ -19,10 +21,11 @@ import { writeZip, type OutputEntry } from "./zip-write";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const encoder = new TextEncoder();
 
-export function patchWorkbook(bytes: Uint8Array, edits: PackageEdits): Uint8Array {
+/** parts: the workbook's parts inflated before (part-cache.ts), so they are not inflated again. */
+export function patchWorkbook(bytes: Uint8Array, edits: PackageEdits, parts?: PartCache): Uint8Array {
   // The sheets' cell edits are checked as each sheet's are read (sheet-patch.ts).
   validateEdits(edits, { cells: false });
-  const pkg = new WorkbookPackage(bytes);
+  const pkg = new WorkbookPackage(bytes, parts);
   const styles = pkg.styles();
   const ctx = { styles: styles.sheet, date1904: pkg.workbook.date1904 };
   const reachableBefore = reachableParts(pkg);
@@ -34,7 +37,9 @@ export function patchWorkbook(bytes: Uint8Array, edits: PackageEdits): Uint8Arra
   const removing = new Set((edits.removeSheets ?? []).map((name) => pkg.sheet(name).index));
   const bySheet = changesBySheet(pkg, edits);
   // A calculation chain means the workbook has formulas, which may read the values written.
-  const valuesWritten = [...bySheet.values()].some((c) => c.clearArea || c.cells.some((e) => e.value !== undefined || e.clear));
+  const valuesWritten = [...bySheet.values()].some(
+    (c) => c.clearArea || c.cells.some((e) => e.value !== undefined || e.clear) || !!c.cellLists?.some((list) => list.values.some((v) => v !== undefined)),
+  );
   if (valuesWritten && pkg.workbookRels.list.some((r) => r.type === REL.calcChain)) pkg.workbook.recalculateOnOpen();
   for (const [index, changes] of bySheet) {
     const sheet = pkg.workbook.sheets[index];
@@ -96,6 +101,15 @@ function entryOf(name: string, content: PartContent): OutputEntry {
   return Array.isArray(content) ? { name, data: content } : { name, deflated: content };
 }
 
+/** A list's edits as objects. */
+function listEdits(list: CellEditList): CellEdit[] {
+  return Array.from({ length: list.length }, (_, i) => {
+    const value = list.values[i];
+    const style = list.styles[i];
+    return { row: list.rows[i], column: list.columns[i], ...(value !== undefined ? { value } : {}), ...(style ? { style } : {}) };
+  });
+}
+
 /** The edits of each sheet (by index), several SheetEdits of one sheet taken together. */
 function changesBySheet(pkg: WorkbookPackage, edits: PackageEdits): Map<number, SheetChanges> {
   const bySheet = new Map<number, SheetChanges>();
@@ -103,8 +117,11 @@ function changesBySheet(pkg: WorkbookPackage, edits: PackageEdits): Map<number, 
     const { index, name } = pkg.sheet(e.sheet);
     const old = bySheet.get(index);
     if (old?.clearArea && e.clearArea) throw new PackageError(`The sheet '${name}' is given two areas to clear; give one edit per sheet.`);
+    // Edits given as objects after a list: the list's edits must come first, so it is read out.
+    const listed = old?.cellLists?.length && e.cells.length ? [...old.cellLists] : [];
     bySheet.set(index, {
-      cells: old ? [...old.cells, ...e.cells] : e.cells,
+      cells: old ? [...old.cells, ...listed.flatMap(listEdits), ...e.cells] : e.cells,
+      cellLists: [...(listed.length ? [] : (old?.cellLists ?? [])), ...(e.cellList ? [e.cellList] : [])],
       clearArea: old?.clearArea ?? e.clearArea,
       columnWidths: [...(old?.columnWidths ?? []), ...(e.columnWidths ?? [])],
       validations: [...(old?.validations ?? []), ...(e.validations ?? [])],

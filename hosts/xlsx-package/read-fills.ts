@@ -1,7 +1,9 @@
 // readCellFills: the fill each cell shows now, read before a run colours it, so a later patch can
-// put it back exactly (fillXml). The sheet is scanned on its bytes as it is inflated, and only up to
-// the last row asked about.
+// put it back exactly (fillXml). The cells' styles come from those noted when the sheet's values
+// were read (PartCache); without them the sheet is scanned on its bytes as it is inflated, and only
+// up to the last row asked about.
 import { columnRange, columnStyle, type ColumnRange } from "./column-widths";
+import type { PartCache } from "./part-cache";
 import type { CellFill, CellPosition } from "./types";
 import { WorkbookPackage } from "./workbook-package";
 import * as xmlBytes from "./xml-bytes";
@@ -14,8 +16,22 @@ const CHAR_R = 114;
 const CHAR_S = 115;
 
 /** Fills by "row:column". A cell that does not exist shows its row's or its column's fill. */
-export function readCellFills(bytes: Uint8Array, sheet: string, cells: CellPosition[]): Map<string, CellFill> {
-  const pkg = new WorkbookPackage(bytes);
+export function readCellFills(bytes: Uint8Array, sheet: string, cells: CellPosition[], parts?: PartCache): Map<string, CellFill> {
+  const list = readCellFillList(bytes, sheet, cells, parts);
+  const fills = new Map<string, CellFill>();
+  cells.forEach((c, i) => {
+    const fill = list[i];
+    fills.set(`${c.row}:${c.column}`, fill.fillXml === undefined ? { color: fill.color } : { color: fill.color, fillXml: fill.fillXml });
+  });
+  return fills;
+}
+
+/**
+ * The fill of each cell asked about, in the same order. Cells of one style share one object: it
+ * must not be changed.
+ */
+export function readCellFillList(bytes: Uint8Array, sheet: string, cells: CellPosition[], parts?: PartCache): readonly CellFill[] {
+  const pkg = new WorkbookPackage(bytes, parts);
   const part = pkg.worksheetPart(pkg.sheet(sheet));
   const styles = pkg.styles().sheet;
   const rows = new Int32Array(cells.length);
@@ -24,28 +40,33 @@ export function readCellFills(bytes: Uint8Array, sheet: string, cells: CellPosit
     rows[i] = c.row;
     columns[i] = c.column;
   });
-  const reader = new CellStyles(part, rows, columns);
-  if (cells.length) scanPart(bytes, pkg.entry(part)!, reader);
+  // The styles noted when the sheet's values were read, else the sheet read again for them.
+  const noted = pkg.cache?.cellStyles(pkg.entry(part)!);
+  const reader = noted ? undefined : new CellStyleReader(part, rows, columns);
+  if (reader && cells.length) scanPart(bytes, pkg.entry(part)!, reader, pkg.cache);
+  const styleOf = (i: number) => {
+    if (noted) return noted.styleOf(rows[i], columns[i]);
+    const own = reader!.cellStyles[i];
+    return own >= 0 ? own : (reader!.rowStyles.get(rows[i]) ?? columnStyle(reader!.ranges, columns[i]));
+  };
 
   const byStyle = new Map<number, CellFill>();
-  const fills = new Map<string, CellFill>();
+  const fills: CellFill[] = new Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
-    const r = rows[i];
-    const c = columns[i];
-    const s = reader.cellStyles[i] >= 0 ? reader.cellStyles[i] : (reader.rowStyles.get(r) ?? columnStyle(reader.ranges, c));
+    const s = styleOf(i);
     let fill = byStyle.get(s);
     if (!fill) {
       const fillXml = styles.fillXml(s);
       fill = fillXml === undefined ? { color: null } : { color: styles.solidColor(s), fillXml };
       byStyle.set(s, fill);
     }
-    fills.set(`${r}:${c}`, fill.fillXml === undefined ? { color: fill.color } : { color: fill.color, fillXml: fill.fillXml });
+    fills[i] = fill;
   }
   return fills;
 }
 
 /** The style index of each cell asked about that exists, with the row and column styles around them. */
-class CellStyles implements XmlByteHandler {
+class CellStyleReader implements XmlByteHandler {
   done = false;
   /** By the index of the cell in the list asked about; -1 when the sheet has no such cell. */
   readonly cellStyles: Int32Array;

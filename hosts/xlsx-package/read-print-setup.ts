@@ -2,14 +2,15 @@
 // (sheetPr's fit, pageSetup, pageMargins, headerFooter, row and column breaks, and the workbook's
 // print titles and print area for the sheet). Only the XML outside <sheetData> is parsed.
 import { parseHeaderFooter } from "./page-setup-xml";
+import type { PartCache } from "./part-cache";
 import type { PrintSetupRead } from "./types";
 import { WorkbookPackage } from "./workbook-package";
 import { childNamed, childrenNamed, parseXmlTree, type XmlElement } from "./xml-tree";
 
 const utf8 = new TextDecoder();
 
-export function readPrintSetup(bytes: Uint8Array, sheet: string): PrintSetupRead {
-  const pkg = new WorkbookPackage(bytes);
+export function readPrintSetup(bytes: Uint8Array, sheet: string, parts?: PartCache): PrintSetupRead {
+  const pkg = new WorkbookPackage(bytes, parts);
   const entry = pkg.sheet(sheet);
   const part = pkg.worksheetPart(entry);
   const root = parseXmlTree(outsideSheetData(pkg.data(part)), part);

@@ -13,7 +13,7 @@ import { WorkbookPackage } from "./workbook-package";
 export const DEFAULT_MAX_CELLS = 60_000_000;
 
 export function readWorkbookValues(bytes: Uint8Array, options: ReadOptions = {}): WorkbookValues {
-  const pkg = new WorkbookPackage(bytes);
+  const pkg = new WorkbookPackage(bytes, options.parts);
   const all = pkg.workbook.sheets;
   const chosen = options.sheets ? [...new Set(options.sheets.map((name) => pkg.sheet(name).index))].map((i) => all[i]) : all.filter((s) => !pkg.sheetPart(s) || pkg.isWorksheet(s));
   const sheets = chosen.map((s) => ({ name: s.name, entry: pkg.entry(pkg.worksheetPart(s))! }));
@@ -27,7 +27,7 @@ export function readWorkbookValues(bytes: Uint8Array, options: ReadOptions = {})
   let cellsLeft = options.maxCells ?? DEFAULT_MAX_CELLS;
   const grids = new Map<string, SheetGrid>();
   for (const { name, entry } of sheets) {
-    const grid = readSheetValues(bytes, entry, name, { sharedStrings, formats, date1904: pkg.workbook.date1904, maxCells: cellsLeft });
+    const grid = readSheetValues(bytes, entry, name, { sharedStrings, formats, date1904: pkg.workbook.date1904, maxCells: cellsLeft }, pkg.cache);
     cellsLeft -= grid.rows.length * (grid.rows[0]?.length ?? 0);
     grids.set(name, grid);
   }

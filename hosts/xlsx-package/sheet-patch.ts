@@ -5,9 +5,10 @@
 // The output from <sheetData> on can be handed on as it is made (to be deflated), so a big sheet is
 // never held whole; what comes before it is held, for the <dimension> is known only at the end.
 import { ByteOutput, piecesText, type PieceSink } from "./byte-output";
+import type { CellEditList } from "./cell-edit-list";
 import { mergeCellEdits, sortCellEdits, type SortedCellEdits } from "./cell-edits";
 import * as cellReference from "./cell-reference";
-import { cellXml } from "./cell-xml";
+import { cellXmlWritten, writeCellXml } from "./cell-xml";
 import { columnRange, colsXml, columnStyle, withWidths, type ColumnRange } from "./column-widths";
 import { PackageError } from "./package-error";
 import { fitToPageAttributes, pageSetupAttributes, printElements, printElementXml, worksheetRank, type PrintElement } from "./page-setup-xml";
@@ -29,8 +30,10 @@ const CHAR_T = 116;
 const encoder = new TextEncoder();
 
 export interface SheetChanges {
-  /** At most one edit per cell (see mergeCellEdits). */
+  /** Several edits of one cell are merged, in order (see mergeCellEdits). */
   cells: CellEdit[];
+  /** More edits, after cells, in order. */
+  cellLists?: CellEditList[];
   clearArea?: CellArea;
   columnWidths?: ColumnWidth[];
   validations?: ListValidation[];
@@ -96,8 +99,25 @@ function nameIs(b: Uint8Array, s: number, e: number, name: string): boolean {
 
 /** The row's spans ("1:5") grown to cover columns first to last. */
 function spansWith(spans: string, first: number, last: number): string {
+  const colon = spans.indexOf(":");
+  const low = colon > 0 ? digitsOnly(spans, 0, colon) : -1;
+  const high = low > 0 ? digitsOnly(spans, colon + 1, spans.length) : -1;
+  // The usual "low:high"; anything else (several ranges, spaces) the slow way.
+  if (high > 0) return `${Math.min(first, low, high)}:${Math.max(last, low, high)}`;
   const numbers = spans.split(/[\s:]+/).map(Number).filter((n) => n > 0);
   return `${Math.min(first, ...numbers)}:${Math.max(last, ...numbers)}`;
+}
+
+/** The number the characters from s to e spell when they are all decimal digits (at most 9), else -1. */
+function digitsOnly(text: string, s: number, e: number): number {
+  if (e <= s || e - s > 9) return -1;
+  let n = 0;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + c - 48;
+  }
+  return n;
 }
 
 /** The worksheet's elements that come after <dataValidations> (CT_Worksheet's order). */
@@ -140,6 +160,8 @@ class SheetPatcher implements XmlByteHandler {
   private readonly widths: ColumnWidth[];
   private readonly ranges: ColumnRange[] = [];
   private readonly columnStyles = new Map<number, number>();
+  /** The styles of a row's new cells, worked out before the row is written. */
+  private scratch = new Int32Array(64);
   private inCols = false;
   private colsStart = -1;
   private colsSeen = false;
@@ -195,7 +217,7 @@ class SheetPatcher implements XmlByteHandler {
     private readonly ctx: SheetPatchContext,
     private readonly sink: PieceSink | undefined,
   ) {
-    this.edits = sortCellEdits(changes.cells, `Sheet '${ctx.sheet}'`);
+    this.edits = sortCellEdits(changes.cells, `Sheet '${ctx.sheet}'`, changes.cellLists);
     this.area = changes.clearArea;
     this.widths = changes.columnWidths ?? [];
     this.validations = changes.validations ?? [];
@@ -432,9 +454,13 @@ class SheetPatcher implements XmlByteHandler {
     while (this.nextEditRow < rows.length && rows[this.nextEditRow] < r) {
       const k = this.nextEditRow++;
       const row = rows[k];
-      let cells = "";
-      for (let i = rowStart[k]; i < rowStart[k + 1]; i++) cells += this.cellText(row, i, this.columnStyle(columns[i]));
-      if (cells) this.insert(pos, `<${this.p}row r="${row}">${cells}</${this.p}row>`);
+      const from = rowStart[k];
+      const end = rowStart[k + 1];
+      const styles = this.stylesFor(from, end, (i) => this.columnStyle(columns[i]));
+      if (!styles) continue;
+      this.insert(pos, `<${this.p}row r="${row}">`);
+      this.writeCells(row, from, end, styles);
+      this.out.text(`</${this.p}row>`);
     }
     if (rows[this.nextEditRow] === r) this.nextEditRow++;
   }
@@ -454,12 +480,14 @@ class SheetPatcher implements XmlByteHandler {
         if (b[a.nameStart] === CHAR_R && a.valueEnd > a.valueStart) r = digitsOf(b, a.valueStart, a.valueEnd);
         else if (b[a.nameStart] === CHAR_S) s = digitsOf(b, a.valueStart, a.valueEnd);
       } else if (n === 5 && nameIs(b, a.nameStart, a.nameEnd, "spans")) {
-        [spansStart, spansEnd] = [a.valueStart, a.valueEnd];
+        spansStart = a.valueStart;
+        spansEnd = a.valueEnd;
       } else if (n === 12 && nameIs(b, a.nameStart, a.nameEnd, "customFormat")) {
         const v = latin1(b, a.valueStart, a.valueEnd);
         customFormat = v === "1" || v === "true";
       } else if (n === 2 && nameIs(b, a.nameStart, a.nameEnd, "ht")) {
-        [htStart, htEnd] = [a.valueStart, a.valueEnd];
+        htStart = a.valueStart;
+        htEnd = a.valueEnd;
       } else if (n === 12 && nameIs(b, a.nameStart, a.nameEnd, "customHeight")) {
         const v = latin1(b, a.valueStart, a.valueEnd);
         customHeight = v === "1" || v === "true";
@@ -480,29 +508,34 @@ class SheetPatcher implements XmlByteHandler {
     this.inRow = !selfClosing;
     this.row = r;
     this.rowStyle = customFormat ? s : undefined;
-    [this.next, this.rowEnd] = k < 0 ? [0, 0] : [rowStart[k], rowStart[k + 1]];
+    this.next = k < 0 ? 0 : rowStart[k];
+    this.rowEnd = k < 0 ? 0 : rowStart[k + 1];
     this.lastColumn = 0;
     this.rowInArea = inArea;
     this.rowDone = selfClosing;
     // The start tag's changes, in the order they come: spans grown, an automatic height raised.
-    const changes: [number, number, string][] = [];
+    let spans: string | undefined;
     if (spansStart >= 0 && this.next < this.rowEnd) {
       const old = latin1(b, spansStart, spansEnd);
-      const spans = spansWith(old, columns[this.next], columns[this.rowEnd - 1]);
-      if (spans !== old) changes.push([spansStart, spansEnd, spans]);
+      spans = spansWith(old, columns[this.next], columns[this.rowEnd - 1]);
+      if (spans === old) spans = undefined;
     }
     const height = this.rowHeights?.get(r);
     // A height the officer set (customHeight) is theirs; an automatic one only ever grows.
-    if (height !== undefined && !customHeight && !(htStart >= 0 && Number(latin1(b, htStart, htEnd)) >= height)) {
-      changes.push(htStart >= 0 ? [htStart, htEnd, String(height)] : [as, as, ` ht="${height}"`]);
-    }
-    if (changes.length > 1) changes.sort((x, y) => x[0] - y[0]);
-    for (const [start, end, text] of changes) this.replace(start, end, text);
+    const raise = height !== undefined && !customHeight && !(htStart >= 0 && Number(latin1(b, htStart, htEnd)) >= height);
+    const heightStart = htStart >= 0 ? htStart : as;
+    const heightEnd = htStart >= 0 ? htEnd : as;
+    if (spans !== undefined && !(raise && heightStart < spansStart)) this.replace(spansStart, spansEnd, spans);
+    if (raise) this.replace(heightStart, heightEnd, htStart >= 0 ? String(height) : ` ht="${height}"`);
+    if (spans !== undefined && raise && heightStart < spansStart) this.replace(spansStart, spansEnd, spans);
     if (selfClosing) {
       // Opened up when it gets cells.
-      let cells = "";
-      for (let i = this.next; i < this.rowEnd; i++) cells += this.cellText(r, i, this.rowStyle ?? this.columnStyle(columns[i]));
-      if (cells) this.replace(ae, te, `>${cells}</${latin1(b, ts + 1, as)}>`);
+      const styles = this.stylesFor(this.next, this.rowEnd, (i) => this.rowStyle ?? this.columnStyle(columns[i]));
+      if (!styles) return;
+      this.insert(ae, ">");
+      this.writeCells(r, this.next, this.rowEnd, styles);
+      this.out.text(`</${latin1(b, ts + 1, as)}>`);
+      this.cursor = te;
     }
   }
 
@@ -511,8 +544,10 @@ class SheetPatcher implements XmlByteHandler {
     const columns = this.edits.columns;
     while (this.next < this.rowEnd && columns[this.next] < before) {
       const i = this.next++;
-      const text = this.cellText(this.row, i, this.rowStyle ?? this.columnStyle(columns[i]));
-      if (text) this.insert(pos, text);
+      const s = this.styleFor(i, this.rowStyle ?? this.columnStyle(columns[i]));
+      if (!this.written(i, s)) continue;
+      this.copyTo(pos);
+      this.writeCell(this.row, i, s);
     }
   }
 
@@ -532,7 +567,9 @@ class SheetPatcher implements XmlByteHandler {
           refEnd = a.valueEnd + 1;
         } else if (name === CHAR_S) {
           s = digitsOf(b, a.valueStart, a.valueEnd);
-          [styleStart, styleEnd, attributeStart] = [a.valueStart, a.valueEnd, previousEnd];
+          styleStart = a.valueStart;
+          styleEnd = a.valueEnd;
+          attributeStart = previousEnd;
         }
       }
       previousEnd = a.valueEnd + 1;
@@ -593,22 +630,53 @@ class SheetPatcher implements XmlByteHandler {
       }
       this.formulasRemoved = true;
     }
-    const text = edit >= 0 ? this.cellText(this.row, edit, wipe ? (this.rowStyle ?? this.columnStyle(this.cellColumn)) : this.cellStyle) : "";
-    this.replace(this.cellStart, te, text);
+    this.copyTo(this.cellStart);
+    if (edit >= 0) {
+      const s = this.styleFor(edit, wipe ? (this.rowStyle ?? this.columnStyle(this.cellColumn)) : this.cellStyle);
+      if (this.written(edit, s)) this.writeCell(this.row, edit, s);
+    }
+    this.cursor = te;
   }
 
-  /** The text of a cell written by edit (an index in edits), over base style s0 ("" for an empty cell without a style). */
-  private cellText(r: number, edit: number, s0: number): string {
-    const { styles, date1904 } = this.ctx;
-    const c = this.edits.columns[edit];
+  /** The style index a cell written by edit (an index in edits) takes, over base style s0. */
+  private styleFor(edit: number, s0: number): number {
+    const styles = this.ctx.styles;
     const style = this.edits.styles[edit];
     const s = style ? styles.patched(s0, style) : s0;
-    const value = this.edits.values[edit];
-    let text: string;
-    if (value !== undefined) text = cellXml(this.p, cellName(r, c), value instanceof Date ? styles.withDateFormat(s) : s, value, date1904);
-    else text = s ? `<${this.p}c r="${cellName(r, c)}" s="${s}"/>` : "";
-    if (text) this.grow(r, c);
-    return text;
+    return this.edits.values[edit] instanceof Date ? styles.withDateFormat(s) : s;
+  }
+
+  /** Whether the cell written by edit with style s has any XML (an empty cell without a style has none). */
+  private written(edit: number, s: number): boolean {
+    return cellXmlWritten(s, this.edits.values[edit] ?? null, this.ctx.date1904);
+  }
+
+  /** Writes the cell of edit with style s at the end of the output (written(edit, s) is true). */
+  private writeCell(r: number, edit: number, s: number): void {
+    const c = this.edits.columns[edit];
+    writeCellXml(this.out, this.p, r, c, s, this.edits.values[edit] ?? null, this.ctx.date1904);
+    this.grow(r, c);
+  }
+
+  /**
+   * The styles of the cells of edits from to end (over the base style base(i) each), in order; null
+   * when none of them has any XML, so the row they would go in is not written either.
+   */
+  private stylesFor(from: number, end: number, base: (i: number) => number): Int32Array | null {
+    if (end - from > this.scratch.length) this.scratch = new Int32Array(Math.max(end - from, 2 * this.scratch.length));
+    const styles = this.scratch;
+    let any = false;
+    for (let i = from; i < end; i++) {
+      const s = this.styleFor(i, base(i));
+      styles[i - from] = s;
+      if (!any && this.written(i, s)) any = true;
+    }
+    return any ? styles : null;
+  }
+
+  /** Writes the cells of edits from to end that have XML, with the styles stylesFor gave. */
+  private writeCells(r: number, from: number, end: number, styles: Int32Array): void {
+    for (let i = from; i < end; i++) if (this.written(i, styles[i - from])) this.writeCell(r, i, styles[i - from]);
   }
 
   /** The style of a new cell in this column, before its patch (from <cols>). */

@@ -3,12 +3,15 @@
 // formulas as their saved value). Cells with only formatting take no room, so a bordered empty
 // cell at row 1,048,576 does not make a million-row grid. Scanning stops at the end of <sheetData>.
 import * as cellReference from "./cell-reference";
+import { CellStyles } from "./cell-styles";
+import { columnRange } from "./column-widths";
 import * as excelDate from "./excel-date";
 import { PackageError } from "./package-error";
+import type { PartCache } from "./part-cache";
 import type { CellValue, ReadNote, SheetGrid } from "./types";
 import * as valueFormats from "./value-formats";
 import * as xmlBytes from "./xml-bytes";
-import { AttributeCursor, EL, scanPart, type XmlByteHandler } from "./xml-bytes";
+import { AttributeCursor, attributesOf, EL, scanPart, type XmlByteHandler } from "./xml-bytes";
 import { ElementText } from "./xml-text";
 import type { ZipEntry } from "./zip-read";
 
@@ -17,7 +20,7 @@ const { cellName, columnOf, MAX_COLUMN, MAX_ROW } = cellReference;
 const { serialDate } = excelDate;
 const { DATE, NUMBER, PERCENT } = valueFormats;
 const { digitsOf, columnOfBytes } = xmlBytes;
-const { c: C, v: V, f: F, t: T, is: IS, row: ROW, rPh: RPH, sheetData: SHEET_DATA, mergeCell: MERGE_CELL, mergeCells: MERGE_CELLS } = EL;
+const { c: C, v: V, f: F, t: T, is: IS, row: ROW, rPh: RPH, sheetData: SHEET_DATA, mergeCell: MERGE_CELL, mergeCells: MERGE_CELLS, cols: COLS, col: COL } = EL;
 /** Merged areas larger than this are not spread out cell by cell (their master value stays alone). */
 const MAX_MERGE_CELLS = 100_000;
 
@@ -77,6 +80,9 @@ class SheetValues implements XmlByteHandler {
   private lastColumn = 0;
 
   private inSheetData = false;
+  private inCols = false;
+  /** Every cell's style, as read (for the fills of the cells a run colours). */
+  readonly styles = new CellStyles();
   private readonly merges: { top: number; left: number; bottom: number; right: number }[] = [];
   private row = 0;
   private column = 0;
@@ -104,6 +110,8 @@ class SheetValues implements XmlByteHandler {
     if (!this.inSheetData) {
       if (id === SHEET_DATA && !selfClosing) this.inSheetData = true;
       else if (id === MERGE_CELL) this.openMerge(b, s, e);
+      else if (id === COLS) this.inCols = !selfClosing;
+      else if (id === COL && this.inCols) this.styles.ranges.push(columnRange(attributesOf(b, s, e, this.part)));
       return;
     }
     switch (id) {
@@ -158,6 +166,9 @@ class SheetValues implements XmlByteHandler {
         // Merged areas (<mergeCells>) follow <sheetData>; nothing after them is read.
         this.inSheetData = false;
         return;
+      case COLS:
+        this.inCols = false;
+        return;
       case MERGE_CELLS:
         this.done = true;
         return;
@@ -170,12 +181,23 @@ class SheetValues implements XmlByteHandler {
 
   private openRow(b: Uint8Array, s: number, e: number): void {
     let row = this.row + 1;
+    let style = 0;
+    let customFormat = false;
     for (const a = this.attributes.reset(b, s, e); a.next(); ) {
-      if (a.nameIs(CHAR_R) && a.valueEnd > a.valueStart) row = digitsOf(b, a.valueStart, a.valueEnd);
+      const n = a.nameEnd - a.nameStart;
+      if (n === 1) {
+        if (b[a.nameStart] === CHAR_R && a.valueEnd > a.valueStart) row = digitsOf(b, a.valueStart, a.valueEnd);
+        else if (b[a.nameStart] === CHAR_S) style = digitsOf(b, a.valueStart, a.valueEnd);
+      } else if (n === 12 && b[a.nameStart] === 99 && String.fromCharCode(...b.subarray(a.nameStart, a.nameEnd)) === "customFormat") {
+        const v = String.fromCharCode(...b.subarray(a.valueStart, Math.min(a.valueEnd, a.valueStart + 8)));
+        customFormat = v === "1" || v === "true";
+      }
     }
     if (row < 1 || row > MAX_ROW) throw this.damaged(`has a row ${row.toLocaleString("en-GB")}, beyond Excel's rows (1 to 1,048,576)`);
     this.row = row;
     this.column = 0;
+    this.styles.row(row);
+    if (customFormat) this.styles.rowStyles.set(row, style);
   }
 
   private openCell(b: Uint8Array, s: number, e: number, selfClosing: boolean): void {
@@ -191,6 +213,7 @@ class SheetValues implements XmlByteHandler {
     }
     if (column > MAX_COLUMN) throw this.damaged(`has a cell in column ${column.toLocaleString("en-GB")}, beyond Excel's last column (XFD)`);
     this.column = column;
+    this.styles.cell(column, this.style);
     if (selfClosing || this.row === 0) return;
     this.inCell = true;
     this.hasFormula = this.hasValue = this.hasInline = false;
@@ -335,9 +358,13 @@ class SheetValues implements XmlByteHandler {
   }
 }
 
-/** Reads one worksheet part's values. */
-export function readSheetValues(archive: Uint8Array, entry: ZipEntry, sheet: string, ctx: SheetReadContext): SheetGrid {
+/**
+ * Reads one worksheet part's values. With a cache, the part is kept there (when it has room), and so
+ * are its cells' styles.
+ */
+export function readSheetValues(archive: Uint8Array, entry: ZipEntry, sheet: string, ctx: SheetReadContext, cache?: PartCache): SheetGrid {
   const reader = new SheetValues(sheet, entry.name, ctx);
-  scanPart(archive, entry, reader);
+  scanPart(archive, entry, reader, cache);
+  if (cache && !reader.styles.full) cache.keepStyles(entry, reader.styles);
   return reader.grid();
 }

@@ -66,6 +66,8 @@ export class StyleSheet {
   private readonly addedFormats: string[] = [];
   /** Patched formats by base format, then by patch (patchKey). */
   private readonly patchedCache = new Map<number, Map<string, number>>();
+  /** The same by patch object (the edits of a run share a few), then by base format. */
+  private readonly patchedByObject = new Map<CellStylePatch, Map<number, number>>();
   private readonly dateStyles = new Map<number, number>();
   private xfKeys: Map<string, number> | undefined;
 
@@ -131,6 +133,15 @@ export class StyleSheet {
 
   /** The cell format index for base s with the patch merged over it (added once, then reused). */
   patched(s: number, patch: CellStylePatch): number {
+    // The same patch object is usually given for many cells: its results are kept by the object itself.
+    let byBase = this.patchedByObject.get(patch);
+    if (!byBase) this.patchedByObject.set(patch, (byBase = new Map()));
+    let result = byBase.get(s);
+    if (result === undefined) byBase.set(s, (result = this.patchedByKey(s, patch)));
+    return result;
+  }
+
+  private patchedByKey(s: number, patch: CellStylePatch): number {
     let byPatch = this.patchedCache.get(s);
     if (!byPatch) this.patchedCache.set(s, (byPatch = new Map()));
     const key = patchKey(patch);

@@ -1,5 +1,7 @@
 // The edits patchWorkbook applies to a workbook package, and what it reports about one.
 import type { CellValue } from "../../engine";
+import type { CellEditList } from "./cell-edit-list";
+import type { PartCache } from "./part-cache";
 
 export type { CellValue };
 
@@ -102,6 +104,8 @@ export interface PrintSetupRead {
 export interface SheetEdit {
   sheet: string;
   cells: CellEdit[];
+  /** More cell edits, after `cells`, as a list (cheaper than objects when there are many). */
+  cellList?: CellEditList;
   /**
    * List dropdowns to add. One that overlaps a validation the sheet already has is left out (the
    * officer's own, or ours from an earlier run), so the officer's are never replaced.
@@ -157,6 +161,8 @@ export interface ReadOptions {
   sheets?: string[];
   /** Refuse, in plain words, a read that would hold more cells than this in all (default 60 million). */
   maxCells?: number;
+  /** Keeps the sheets inflated, for the fills, page setup and patch of a run that follows (part-cache.ts). */
+  parts?: PartCache;
 }
 
 /** A cell read as something other than what it holds, and why, so the run can say so. */

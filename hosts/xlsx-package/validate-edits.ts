@@ -102,6 +102,8 @@ export function validateEdits(edits: PackageEdits, { cells = true } = {}): void 
   for (const s of edits.sheets ?? []) {
     const where = `Sheet '${s.sheet}'`;
     if (cells) for (const c of s.cells) checkCellEdit(c.row, c.column, c.value, c.style, where);
+    const list = s.cellList;
+    if (cells && list) for (let i = 0; i < list.length; i++) checkCellEdit(list.rows[i], list.columns[i], list.values[i], list.styles[i], where);
     area(s.clearArea, where);
     widths(s.columnWidths, where);
     pageSetup(s.pageSetup, where);

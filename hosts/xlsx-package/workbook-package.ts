@@ -2,6 +2,7 @@
 // Parts are decompressed only when read.
 import { ContentTypes, CONTENT_TYPES_PART, WORKSHEET_TYPE } from "./content-types";
 import { PackageError } from "./package-error";
+import { cacheFor, type PartCache } from "./part-cache";
 import { relsPartOf } from "./part-names";
 import { REL, Relationships } from "./relationships";
 import { EMPTY_STYLES, StyleSheet } from "./style-sheet";
@@ -22,7 +23,15 @@ export class WorkbookPackage {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly rels = new Map<string, Relationships>();
 
-  constructor(readonly bytes: Uint8Array) {
+  /** Parts inflated before from the same bytes; parts inflated now are kept there too. */
+  readonly cache: PartCache | undefined;
+
+  /** cache: used only when it was made for these bytes. */
+  constructor(
+    readonly bytes: Uint8Array,
+    cache?: PartCache,
+  ) {
+    this.cache = cacheFor(cache, bytes);
     try {
       this.entries = readZip(bytes);
     } catch (e) {
@@ -54,7 +63,11 @@ export class WorkbookPackage {
   data(part: string): Uint8Array {
     const e = this.entry(part);
     if (!e) throw PackageError.damaged(`part ${part} is missing`);
-    return entryBytes(this.bytes, e);
+    const kept = this.cache?.get(e);
+    if (kept) return kept;
+    const data = entryBytes(this.bytes, e);
+    this.cache?.keep(e, data);
+    return data;
   }
 
   text(part: string): string {

@@ -4,7 +4,8 @@
 // as it is inflated (scanPart); the sheet patcher scans a whole part held in one array (scanAll), so
 // the offsets it is handed are offsets in that array.
 import { PackageError } from "./package-error";
-import { streamPart } from "./part-stream";
+import type { PartCache } from "./part-cache";
+import { inflateWhole, streamPart } from "./part-stream";
 import { decodeEntities } from "./xml-text";
 import type { ZipEntry } from "./zip-read";
 
@@ -349,9 +350,41 @@ export function attributesOf(b: Uint8Array, start: number, end: number, part: st
   return out;
 }
 
-/** Inflates a part piece by piece through a scanner; stops inflating when the handler is done. */
-export function scanPart(archive: Uint8Array, entry: ZipEntry, handler: XmlByteHandler): void {
+/**
+ * Inflates a part piece by piece through a scanner; stops inflating when the handler is done. With a
+ * cache, a part inflated before is scanned as it was kept, and one inflated now is kept whole when
+ * the cache has room (then inflated to its end even when the handler is done early).
+ */
+export function scanPart(archive: Uint8Array, entry: ZipEntry, handler: XmlByteHandler, cache?: PartCache): void {
   const scanner = new XmlByteScanner(handler, entry.name);
-  streamPart(archive, entry, (piece) => scanner.push(piece));
+  const kept = cache?.get(entry);
+  if (kept) {
+    scanner.scanAll(kept);
+    return;
+  }
+  // Inflated whole (under Node): scanned at once, and kept as it is.
+  const inflated = inflateWhole(archive, entry);
+  if (inflated) {
+    scanner.scanAll(inflated);
+    cache?.keep(entry, inflated);
+    return;
+  }
+  const whole = cache?.wouldKeep(entry) ? new Uint8Array(entry.size) : undefined;
+  let length = 0;
+  let scanning = true;
+  try {
+    streamPart(archive, entry, (piece) => {
+      if (scanning) scanning = scanner.push(piece);
+      if (!whole) return scanning;
+      whole.set(piece, length);
+      length += piece.length;
+      return true;
+    });
+  } catch (e) {
+    // Past what the handler wanted, a damaged end is not this read's concern: the part is just not kept.
+    if (scanning || !whole) throw e;
+    length = -1;
+  }
   scanner.end();
+  if (whole && length >= 0) cache!.keep(entry, length === whole.length ? whole : whole.subarray(0, length));
 }

@@ -2,7 +2,7 @@
 // left unchanged is later copied compressed, byte for byte (zip-write.ts).
 import { PackageError } from "./package-error";
 import { checkPartSize } from "./part-limits";
-import { streamPart } from "./part-stream";
+import { inflateWhole, streamPart } from "./part-stream";
 
 /** One file in the archive, as its central directory describes it. */
 export interface ZipEntry {
@@ -113,6 +113,8 @@ function readZip64Extra(b: Uint8Array, start: number, length: number, take: (v: 
 export function entryBytes(archive: Uint8Array, e: ZipEntry): Uint8Array {
   checkPartSize(e);
   if (e.method === 0) return archive.subarray(e.dataStart, e.dataStart + e.compressedSize);
+  const whole = inflateWhole(archive, e);
+  if (whole) return whole;
   const out = new Uint8Array(e.size);
   let length = 0;
   streamPart(archive, e, (piece) => {
