@@ -4,13 +4,19 @@
 // engine's), and its due dates and the reason lines for its category, triggers and stage are made
 // from the conditions json-rules-engine evaluated. Lines it cannot make (moderation, not
 // categorised, a stage's additions, rules left undecided) are left to the hand-written check.
+// json-rules-engine is used as well as it can be for this work: Engine.run is given only the facts
+// the rules name (it makes a Fact, a hash and a promise for each fact it is given), triggers share
+// one priority (evaluated together), and bands and stages rank by priority with the run stopped at
+// the first that holds, as the engine stops at it.
 import type { Engine, RuleResult } from "json-rules-engine";
 import type { Condition, Ruleset } from "../engine/ruleset/schema";
 import { describeCondition } from "../engine";
 import { engineFor } from "../engine/evaluate/json-rules-engine-reference";
+import { forEachLeaf, forEachReference, isFactRef } from "../engine/ruleset/conditions";
+import { own } from "../engine/ruleset/dictionaries";
 import { factLabels } from "../engine/facts";
 import { addDays } from "../engine/util/dates";
-import { finalBand, schoolFactsByHand, type HandSheet } from "./staffordshire-by-hand";
+import { finalBand, schoolFactsByHand, type HandSheet, type SchoolFacts } from "./staffordshire-by-hand";
 
 export interface EngineSideResult {
   row: number;
@@ -40,9 +46,10 @@ const VALUELESS = new Set(["isMissing", "isPresent"]);
 
 export function jsonRulesEngineSide(ruleset: Ruleset) {
   const label = factLabels(ruleset);
-  const triggers = engineFor(ruleset, ruleset.triggers);
-  const bands = engineFor(ruleset, ruleset.bands);
-  const stages = engineFor(ruleset, ruleset.escalation ?? []);
+  const triggers = engineFor(ruleset, ruleset.triggers, { ranked: false });
+  const bands = firstThatHolds(engineFor(ruleset, ruleset.bands));
+  const stages = firstThatHolds(engineFor(ruleset, ruleset.escalation ?? []));
+  const named = factsNamed(ruleset);
   const bandLabel = new Map(ruleset.bands.map((b) => [b.id, b.label]));
 
   /** "Ofsted grade is 3 (actual 3); ..." from the leaves that made the rule hold. */
@@ -71,7 +78,8 @@ export function jsonRulesEngineSide(ruleset: Ruleset) {
   return async function run(sheets: Record<string, HandSheet>, asOf: string): Promise<EngineSideResult[]> {
     const out: EngineSideResult[] = [];
     for (const school of schoolFactsByHand(sheets, asOf)) {
-      const facts: Record<string, unknown> = { ...school };
+      const facts: Record<string, unknown> = {};
+      for (const id of named) facts[id] = school[id as keyof SchoolFacts];
       const fired = await held(triggers, facts);
       const firedIds = ruleset.triggers.filter((t) => fired.has(t.id)).map((t) => t.id);
       facts.triggers = firedIds;
@@ -86,7 +94,7 @@ export function jsonRulesEngineSide(ruleset: Ruleset) {
       let due: string | null = null;
       let dueFrom: string | null = null;
       if (stage?.due) {
-        const from = stage.due.from ? facts[stage.due.from] : null;
+        const from = stage.due.from ? school[stage.due.from as keyof SchoolFacts] : null;
         const base = typeof from === "string" && /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : asOf;
         due = addDays(base, stage.due.days);
         if (stage.due.earliestDays !== undefined) dueFrom = addDays(base, stage.due.earliestDays);
@@ -100,4 +108,34 @@ export function jsonRulesEngineSide(ruleset: Ruleset) {
     }
     return out;
   };
+}
+
+/** The engine stops after the first rule that holds (rules rank by priority, one each). */
+function firstThatHolds(engine: Engine): Engine {
+  engine.on("success", () => {
+    engine.stop();
+  });
+  return engine;
+}
+
+/** Facts the rules name (shared conditions followed), besides those the run adds (triggers, band...). */
+function factsNamed(ruleset: Ruleset): string[] {
+  const named = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (c: Condition) => {
+    forEachLeaf(c, [], (leaf) => {
+      named.add(leaf.fact);
+      if (isFactRef(leaf.value)) named.add(leaf.value.fact);
+    });
+    forEachReference(c, [], (name) => {
+      const target = own(ruleset.sharedConditions ?? {}, name);
+      if (target !== undefined && !seen.has(name)) {
+        seen.add(name);
+        walk(target);
+      }
+    });
+  };
+  for (const r of [...ruleset.triggers, ...ruleset.bands, ...(ruleset.escalation ?? [])]) if (r.conditions) walk(r.conditions);
+  for (const added of ["triggers", "triggerCount", "band"]) named.delete(added);
+  return [...named];
 }

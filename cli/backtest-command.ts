@@ -98,6 +98,7 @@ export function backtestText(b: BacktestResult, what: string): string {
       ...b.triggers.map((t) => row(t.label, t, t.unknown)),
       row("Any trigger", b.anyTrigger),
     ]),
+    ...watchText(b, row),
     "",
     "Decline by band",
     table([
@@ -105,4 +106,19 @@ export function backtestText(b: BacktestResult, what: string): string {
       ...b.bands.map((x) => [`${x.id} ${x.label}`, x.schools, x.declined, pct(x.declineRate), pct(x.shareOfDeclines)]),
     ]),
   ].join("\n");
+}
+
+/** The watch flags' rows (triggers with margins): near misses alone, then the trigger or its near miss. */
+function watchText(b: BacktestResult, row: (label: string, c: Confusion) => (string | number)[]): string[] {
+  if (!b.anyWatch) return [];
+  return [
+    "",
+    "Watch flags: schools inside a trigger's margin, not past its threshold (they change no band).",
+    "'Trigger or watch': the schools the trigger would flag were its threshold moved by the margin.",
+    table([
+      ["Watch", "Flagged", "Hits", "False alarms", "Missed", "Hit rate", "Precision", "Lift"],
+      ...b.watch.flatMap((w) => [row(`Watch: ${w.label}`, w).slice(0, 8), row(`Trigger or watch: ${w.label}`, w.withTrigger).slice(0, 8)]),
+      row("Any watch flag", b.anyWatch).slice(0, 8),
+    ]),
+  ];
 }

@@ -5,7 +5,7 @@
 
 // The workbook interface hosts speak, and what a run produces.
 export type { CellValue, SheetData, WorkbookSource, OutputPlan, PlannedDropdown, CellRef, CellStyle, CellBlock, SummaryChart } from "./workbook";
-export type { RunResult, RowResult, RuleTrace, ConditionTrace, TriggerHit, Escalation, FactValue, NotCategorised, Moderation, StageAdditionHit } from "./results";
+export type { RunResult, RowResult, RuleTrace, ConditionTrace, TriggerHit, WatchHit, Escalation, FactValue, NotCategorised, Moderation, StageAdditionHit } from "./results";
 export { InputError, NotWrittenError, UnreadableFileError, columnLetter, type NotWrittenReason } from "./errors";
 
 // ruleset/
@@ -18,6 +18,9 @@ export { lintRuleset, type LintIssue } from "./ruleset/lint";
 export { JsonDocument } from "./ruleset/json-text";
 export { SYNTAX_WORDS, syntaxWords } from "./ruleset/json-syntax-words";
 export { rulesetJsonSchemaText } from "./ruleset/json-schema";
+// Near-miss margins on triggers: watch flags, their colour and their words.
+export { WATCH, WATCH_STYLE, watchStyle } from "./ruleset/margins";
+export { watchLabel, watchLines } from "./evaluate/watch-reason";
 
 // read/
 export { tableFromGrid } from "./read/table";

@@ -38,6 +38,17 @@ export interface TriggerHit {
   severity: string;
 }
 
+/**
+ * A near miss: a trigger with margins that did not fire, but would with its margined comparisons
+ * loosened by their margins. Severity "watch"; it changes no band or stage.
+ */
+export interface WatchHit extends TriggerHit {
+  /** "Progress 8 −0.45 is 0.05 above the floor of −0.5" (each comparison inside its margin). */
+  reason: string;
+  /** Sheet columns (1-based) behind those comparisons, for fills. */
+  columns: number[];
+}
+
 export interface Escalation {
   stage: string;
   label: string;
@@ -81,7 +92,7 @@ export interface RowIssue {
 
 /**
  * One school's result. Read-only: rows share pieces that come out the same (condition traces,
- * trigger hits, lists of columns), so changing one row's piece would change others'.
+ * trigger hits, lists of columns, escalations), so changing one row's piece would change others'.
  */
 export interface RowResult {
   /** 1-based sheet row number. */
@@ -112,6 +123,8 @@ export interface RowResult {
   traces: RuleTrace[];
   /** Sheet columns (1-based) whose cells fed each fired trigger, for fills. */
   triggerCells: { trigger: string; severity: string; columns: number[] }[];
+  /** Near misses of triggers with margins (evaluate/watch.ts); set only when there are some. */
+  watch?: WatchHit[];
 }
 
 export interface RunResult {

@@ -34,7 +34,7 @@ test("without the small-cohort case, the P8 confidence limit is never false: its
   const file = without("no-small-cohort.json", STAFFS_RULES, SMALL_COHORT);
   const r = await runCli(["test", file, "--coverage", "--min", "99.5"]);
   expect(r.code).toBe(1);
-  expect(r.out).toContain("62 cases: 62 passed, 0 failed");
+  expect(r.out).toContain("74 cases: 74 passed, 0 failed");
   expect(r.out).toMatch(/^ {2}triggers +98% +85 of 86$/m);
   expect(r.out).toMatch(/^ {2}bands +100% +25 of 25$/m);
   expect(r.out).toMatch(/^ {2}escalation +98% +90 of 91$/m);
@@ -43,13 +43,13 @@ test("without the small-cohort case, the P8 confidence limit is never false: its
   const lines = r.out.split("\n");
   const trigger = lines.findIndex((l) => l.startsWith("    $.triggers[4].conditions.all[0].all[1] (line "));
   expect(lines[trigger]).toMatch(/^ {4}\$\.triggers\[4\]\.conditions\.all\[0\]\.all\[1\] \(line \d+\): P8 upper CI < 0, in trigger belowFloorKs4 Below KS4 floor standard$/);
-  expect(lines[trigger + 1]).toBe("        never false (true in 2 cases); 60 cases reached it with its data missing, which counts for neither");
+  expect(lines[trigger + 1]).toBe("        never false (true in 6 cases); 68 cases reached it with its data missing, which counts for neither");
   expect(lines[trigger - 1]).toBe("  triggers");
   const line = Number(/\(line (\d+)\)/.exec(lines[trigger])![1]);
   expect(linesAt(file, line)).toContain('"fact": "p8Upper"');
   const stage = lines.findIndex((l) => l.startsWith("    $.escalation[6].conditions.all[1].any[1].all[1] (line "));
   expect(lines[stage]).toContain("P8 upper CI < 0, in stage moderationNeeded Moderation needed");
-  expect(lines[stage + 1]).toBe("        never false (true in 2 cases); 30 cases reached it with its data missing, which counts for neither");
+  expect(lines[stage + 1]).toBe("        never false (true in 6 cases); 38 cases reached it with its data missing, which counts for neither");
   expect(r.out).toContain("✘ coverage 99% (200 of 202) is below --min 99.5%");
 
   // 200 of 202 is 99.0%: --min 99 passes.
@@ -130,5 +130,5 @@ test("the example in docs/writing-rules.md is the command's real output", async 
   expect(r.code).toBe(1);
   const docs = fs.readFileSync(`${__dirname}/../docs/writing-rules.md`, "utf8");
   const block = /\$ npx categorise test rules\/yours\.json --coverage --min 100\n\.\.\.\n([\s\S]*?)\n```/.exec(docs)![1];
-  expect(r.out.slice(r.out.indexOf("62 cases: "))).toBe(block);
+  expect(r.out.slice(r.out.indexOf("74 cases: "))).toBe(block);
 });

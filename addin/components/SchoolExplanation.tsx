@@ -2,7 +2,7 @@
 // with every condition and the school's actual values.
 import * as React from "react";
 import { Body1, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { describeCondition, explainRow, supporting, ukDate, type RowResult, type Ruleset } from "../../engine";
+import { describeCondition, explainRow, supporting, ukDate, watchStyle, type RowResult, type Ruleset } from "../../engine";
 import { StyledBadge } from "./BandBadge";
 import { Section } from "./Section";
 
@@ -48,6 +48,18 @@ export function SchoolExplanation(props: { row: RowResult; ruleset: Ruleset }) {
               ))
             : "None"}
         </dd>
+        {row.watch?.length ? (
+          <>
+            <dt className={styles.term}>Watch</dt>
+            <dd className={styles.detail} data-testid="watch">
+              {row.watch.map((w) => (
+                <StyledBadge key={w.id} style={watchStyle(ruleset)} title="Near miss: inside the trigger's margin; the category is not changed">
+                  {w.label}
+                </StyledBadge>
+              ))}
+            </dd>
+          </>
+        ) : null}
         <dt className={styles.term}>Escalation</dt>
         <dd className={styles.detail}>{row.escalation?.label ?? "None"}</dd>
         <dt className={styles.term}>Next action</dt>
@@ -65,6 +77,13 @@ export function SchoolExplanation(props: { row: RowResult; ruleset: Ruleset }) {
               <strong>{t.kind === "band" ? `Category ${t.id}` : t.kind === "stage" ? "Escalation" : "Trigger"} {t.label}</strong>
               {supporting(t).length ? ": " : t.kind === "band" ? ": no higher category's conditions held" : ""}
               {supporting(t).map(describeCondition).join("; ")}
+            </Body1>
+          </li>
+        ))}
+        {row.watch?.map((w) => (
+          <li key={`watch:${w.id}`}>
+            <Body1>
+              <strong>Watch {w.label}</strong>: {w.reason}
             </Body1>
           </li>
         ))}

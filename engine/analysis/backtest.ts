@@ -1,7 +1,8 @@
 // Backtesting triggers: rules run on earlier data, set beside what happened later (the grade at the
 // next inspection). Per trigger: schools flagged that later declined (hits), flagged that did not
 // (false alarms), declined without a flag (missed); hit rate = hits / declined, precision = hits /
-// flagged, lift = precision / the decline rate of all schools. Pure: no files, no Excel.
+// flagged, lift = precision / the decline rate of all schools. The same for the watch flags of triggers
+// with margins (near misses), alone and with their trigger. Pure: no files, no Excel.
 import type { RunResult, RowResult } from "../results";
 import type { Ruleset } from "../ruleset/schema";
 import type { WorkbookSource } from "../workbook";
@@ -10,6 +11,7 @@ import { InputError, describeColumn } from "../errors";
 import { normaliseHeader } from "../read/headers";
 import { nearest } from "../util/nearest";
 import { ruleProbe } from "../evaluate/rule-probe";
+import { hasMargin } from "../ruleset/margins";
 
 /** "worse": the outcome grade is worse (higher) than the earlier one; "in": the outcome is one of these grades. */
 export type DeclineRule = { kind: "worse" } | { kind: "in"; grades: number[] };
@@ -78,9 +80,16 @@ export interface BacktestResult {
   /** Per trigger; `unknown`: counted schools it did not flag but might have, had the missing facts been there. */
   triggers: ({ id: string; label: string; severity: string; unknown: number } & Confusion)[];
   anyTrigger: Confusion;
+  /**
+   * Per trigger with margins: its watch flags (near misses) alone, and the trigger or its watch flag,
+   * to see what widening the threshold by the margin would have caught. Empty without margins.
+   */
+  watch: ({ id: string; label: string; withTrigger: Confusion } & Confusion)[];
+  /** Schools with any watch flag; null without margins. */
+  anyWatch: Confusion | null;
   bands: { id: string; label: string; schools: number; declined: number; declineRate: number | null; shareOfDeclines: number | null }[];
   /** The schools counted, for the report. */
-  rows: { row: number; key: string | number | null; name: string | null; band: string; triggers: string[]; unknown: string[]; baseline: number | null; outcome: number; declined: boolean }[];
+  rows: { row: number; key: string | number | null; name: string | null; band: string; triggers: string[]; watch: string[]; unknown: string[]; baseline: number | null; outcome: number; declined: boolean }[];
 }
 
 const ratio = (a: number, b: number) => (b ? a / b : null);
@@ -98,7 +107,8 @@ export function backtest(run: RunResult, ruleset: Ruleset, outcomes: Map<number,
     else {
       const declined = rule.kind === "worse" ? outcome > before! : rule.grades.includes(outcome);
       const unknown = ruleset.triggers.filter((t) => probe.couldHold("trigger", t.id, r)).map((t) => t.id);
-      counted.push({ row: r.row, key: r.key, name: r.name, band: r.band, triggers: r.triggers.map((t) => t.id), unknown, baseline: before, outcome, declined });
+      const watch = (r.watch ?? []).map((w) => w.id);
+      counted.push({ row: r.row, key: r.key, name: r.name, band: r.band, triggers: r.triggers.map((t) => t.id), watch, unknown, baseline: before, outcome, declined });
     }
   }
   const declined = counted.filter((c) => c.declined).length;
@@ -133,6 +143,12 @@ export function backtest(run: RunResult, ruleset: Ruleset, outcomes: Map<number,
       ...confusion((c) => c.triggers.includes(t.id)),
     })),
     anyTrigger: confusion((c) => c.triggers.length > 0),
+    watch: ruleset.triggers.filter((t) => hasMargin(t.conditions)).map((t) => ({
+      id: t.id, label: t.label,
+      ...confusion((c) => c.watch.includes(t.id)),
+      withTrigger: confusion((c) => c.triggers.includes(t.id) || c.watch.includes(t.id)),
+    })),
+    anyWatch: ruleset.triggers.some((t) => hasMargin(t.conditions)) ? confusion((c) => c.watch.length > 0) : null,
     bands: ruleset.bands.map((b) => {
       const inBand = counted.filter((c) => c.band === b.id);
       const down = inBand.filter((c) => c.declined).length;

@@ -4,6 +4,7 @@ import type { Ruleset, TestCase } from "../ruleset/schema";
 import type { RowResult } from "../results";
 import { categorise } from "../evaluate/categorise";
 import { memorySource, sheetFromRecords } from "../read/memory-source";
+import { withWatchReasons } from "../output/watch-cells";
 
 export interface CaseOutcome {
   name: string;
@@ -61,6 +62,10 @@ function compare(t: TestCase, r: RowResult): string[] {
       d.push(`triggers: ${missing.length ? "missing " + missing.join(", ") : ""}${missing.length && extra.length ? "; " : ""}${extra.length ? "unexpected " + extra.join(", ") : ""} (got ${got.join(", ") || "none"})`);
     }
   }
+  if (e.watch) {
+    const got = (r.watch ?? []).map((x) => x.id);
+    if (got.length !== e.watch.length || got.some((x) => !e.watch!.includes(x))) d.push(`watch: expected ${JSON.stringify(e.watch)}, got ${JSON.stringify(got)}`);
+  }
   check("stage", e.stage, r.escalation?.stage ?? null);
   check("due", e.due, r.due);
   for (const [k, v] of Object.entries(e.outputs ?? {})) check(`outputs.${k}`, v, r.outputs[k] ?? null);
@@ -70,7 +75,7 @@ function compare(t: TestCase, r: RowResult): string[] {
     if (!expected.length && lines.length) d.push(`${what}: expected none, got ${JSON.stringify(lines)}`);
     for (const text of expected) if (!lines.some((l) => l.includes(text))) d.push(`${what}: expected one containing ${JSON.stringify(text)}, got ${JSON.stringify(lines)}`);
   };
-  contains("reasons", e.reasons, r.reasons);
+  contains("reasons", e.reasons, withWatchReasons(r));
   contains("warnings", e.warnings, r.warnings);
   return d;
 }

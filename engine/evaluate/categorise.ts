@@ -16,6 +16,7 @@ import { addDays, isIsoDate, todayIso, ukDate } from "../util/dates";
 import { didYouMean } from "../util/nearest";
 import { isBlank } from "../read/table";
 import { rulesetDateWarnings } from "../ruleset/effective";
+import { watchRow } from "./watch";
 
 export interface RunOptions {
   /** Schools sheet name; otherwise the ruleset's preferred names, then the best-matching sheet. */
@@ -53,7 +54,12 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
   const width = officerColumnCount(sheet, recorded);
   const { index, warnings } = mapColumns(sheet, ruleset.fields, width);
   let filled = 0;
-  for (const row of sheet.rows) if (!isBlankRow(row, width)) filled++;
+  // Blank rows, found once: 1 for a blank row.
+  const blank = new Uint8Array(sheet.rows.length);
+  for (let i = 0; i < sheet.rows.length; i++) {
+    if (isBlankRow(sheet.rows[i], width)) blank[i] = 1;
+    else filled++;
+  }
   const limit = options.onRow ? EXCEL_ROWS : MAX_SCHOOL_ROWS;
   if (filled > limit) {
     throw new InputError(
@@ -91,9 +97,10 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     const rowNo = sheet.headerRow + 1 + i;
-    if (isBlankRow(sheet.rows[i], width)) continue;
+    if (blank[i]) continue;
     const { facts, problems, withheld } = readRow(sheet, i, ruleset.fields, index, compiled.blankFacts());
-    const rowWarnings = problems.map((p) => `Row ${rowNo}, ${p.column}: ${p.message}`);
+    const rowWarnings: string[] = [];
+    for (const p of problems) rowWarnings.push(`Row ${rowNo}, ${p.column}: ${p.message}`);
     for (const w of percents.cells.get(i) ?? NONE) rowWarnings.push(w);
     for (const w of cellNotes.get(i) ?? NONE) rowWarnings.push(`Row ${rowNo}: ${w}`);
     const key = keyText(facts[ruleset.key]);
@@ -151,6 +158,8 @@ interface RunContext {
   cells: Map<RuleTrace, RowResult["triggerCells"][number]>;
   /** Reason lines of the rule traces rows share. */
   reasons: ReasonLines;
+  /** Escalations without additions, by stage and the date they are due from (rows share them). */
+  escalations: Map<Stage, Map<string | undefined, Escalation>>;
   /** History date fields that order derived facts: entries dated after the run date are left out, and said. */
   datedHistories: { history: string; field: string; label: string; fieldLabel: string }[];
 }
@@ -166,7 +175,7 @@ function runContext(compiled: CompiledRuleset, sheet: SheetData, index: Map<stri
     const f = h?.fields.find((x) => x.id === d.orderBy);
     if (h && f?.type === "date") dated.set(`${h.id}.${f.id}`, { history: h.id, field: f.id, label: h.label, fieldLabel: f.label });
   }
-  return { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, hitLists: new Map(), columns: new Map(), cells: new Map(), reasons: { shared: compiled.shared, lines: new Map() }, datedHistories: [...dated.values()] };
+  return { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, hitLists: new Map(), columns: new Map(), cells: new Map(), reasons: { shared: compiled.shared, lines: new Map(), rulesLines: new Map(), conditions: new Map() }, escalations: new Map(), datedHistories: [...dated.values()] };
 }
 
 /** Items by id (the first of any repeated id, as find would give). */
@@ -186,13 +195,22 @@ const NO_ENTRIES: HistoryEntry[] = [];
 const NO_OUTPUTS: Record<string, FactValue> = Object.freeze({});
 /** Nothing to say, shared by rows (read only). */
 const NONE: readonly string[] = [];
+/** Filled in before the row is handed over. */
+const NO_REASONS: string[] = [];
 
 function resultFor(run: RunContext, facts: Record<string, FactValue>, key: string, withheld: ReadonlyMap<string, string>, rowNo: number, warnings: string[]): RowResult {
   const { compiled, histories, asOf } = run;
   const r = compiled.ruleset;
+  // Derived facts from one history come one after another: the last history asked for is kept.
+  let lastId: string | undefined;
+  let last: HistoryEntry[] | undefined;
   const outcome = compiled.evaluate(facts, asOf, (id) => {
-    const h = histories.byKey.get(id);
-    return h ? h.get(key) ?? NO_ENTRIES : undefined;
+    if (id !== lastId) {
+      const h = histories.byKey.get(id);
+      lastId = id;
+      last = h ? h.get(key) ?? NO_ENTRIES : undefined;
+    }
+    return last;
   }, withheld);
 
   const { band, moderated } = outcome;
@@ -208,10 +226,12 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: strin
   }
   const escalation = escalationFor(run, outcome.stage, facts, outcome.additions);
   const finalBand = run.bands.get(band)!;
-  const outputs = outputsFor(r, band, facts, (o, rate) => {
-    const field = r.fields.find((f) => f.id === o.pupils);
-    warnings.push(`No ${field?.label ?? o.pupils}: ${o.header} is not worked out (the category's rate is ${rate} per pupil); enter the number and run again`);
-  });
+  const outputs = !r.outputs?.length
+    ? NO_OUTPUTS
+    : outputsFor(r, band, facts, (o, rate) => {
+        const field = r.fields.find((f) => f.id === o.pupils);
+        warnings.push(`No ${field?.label ?? o.pupils}: ${o.header} is not worked out (the category's rate is ${rate} per pupil); enter the number and run again`);
+      });
   const rowResult: RowResult = {
     row: rowNo,
     key: (facts[r.key] as string | number) ?? null,
@@ -224,11 +244,11 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: strin
     escalation,
     nextAction: escalation?.nextAction ?? finalBand.nextAction ?? "",
     due: escalation?.due ?? null,
-    reasons: [],
+    reasons: NO_REASONS,
     warnings,
     outputs,
     facts: outcome.facts,
-    traces: outcome.traces,
+    traces: outcome.traces.slice(),
     triggerCells: triggerCells(run, outcome.traces),
   };
   if (outcome.notCategorised) {
@@ -249,6 +269,8 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: strin
     }
   }
   rowResult.reasons = reasonsFor(rowResult, run.bands.get(outcome.ruleBand)!.label, withheld, compiled.sources, compiled.label, run.reasons);
+  // Near misses of triggers with margins (only rulesets with margins have a watcher).
+  if (compiled.watch) watchRow(compiled.watch, rowResult, run.index, run.sheet.firstColumn);
   return rowResult;
 }
 
@@ -259,27 +281,49 @@ function contradiction(band: string, c: { label: string; band: string; condition
   return `Officer category ${band} goes against the framework: ${c.label} (${because}), so ${c.band}${mandated ? ` ${mandated.label}` : ""} is expected; the officer's category is kept`;
 }
 
+function anyAfterRunDate(entries: HistoryEntry[], field: string, asOf: string): boolean {
+  for (const e of entries) if (isAfterRunDate(e[field], asOf)) return true;
+  return false;
+}
+
 /** Warnings for history entries dated after the run date, which the derived facts leave out. */
-function futureEntries(run: RunContext, key: string): string[] {
-  const out: string[] = [];
+function futureEntries(run: RunContext, key: string): readonly string[] {
+  let out: string[] | undefined;
   for (const { history, field, label, fieldLabel } of run.datedHistories) {
     const entries = run.histories.byKey.get(history)?.get(key);
-    if (!entries?.some((e) => isAfterRunDate(e[field], run.asOf))) continue;
+    if (!entries || !anyAfterRunDate(entries, field, run.asOf)) continue;
     const later = entries.filter((e) => isAfterRunDate(e[field], run.asOf));
     const dates = later.map((e) => ukDate(e[field] as string)).join(", ");
-    out.push(`${label}: ${later.length === 1 ? "an entry" : `${later.length} entries`} dated after the run date (${fieldLabel} ${dates}) ${later.length === 1 ? "is" : "are"} not counted yet`);
+    (out ??= []).push(`${label}: ${later.length === 1 ? "an entry" : `${later.length} entries`} dated after the run date (${fieldLabel} ${dates}) ${later.length === 1 ? "is" : "are"} not counted yet`);
   }
-  return out;
+  return out ?? NONE;
 }
 
 function escalationFor(run: RunContext, stageId: string | null, facts: Record<string, FactValue>, additions: StageAdditionHit[]): Escalation | null {
   const stage = stageId === null ? undefined : run.stages.get(stageId);
   if (!stage) return null;
-  let due: string | null = null;
-  let dueFrom: string | null = null;
+  let base: string | undefined;
   if (stage.due) {
     const from = stage.due.from ? facts[stage.due.from] : null;
-    const base = typeof from === "string" && /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : run.asOf;
+    base = typeof from === "string" && /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : run.asOf;
+  }
+  if (additions.length) return escalationOf(stage, base, additions);
+  // Without additions, rows at the same stage due from the same date share one (read-only) escalation.
+  let byBase = run.escalations.get(stage);
+  if (!byBase) run.escalations.set(stage, (byBase = new Map()));
+  let escalation = byBase.get(base);
+  if (!escalation) {
+    escalation = escalationOf(stage, base, additions);
+    if (byBase.size >= 10_000) byBase.clear();
+    byBase.set(base, escalation);
+  }
+  return escalation;
+}
+
+function escalationOf(stage: Stage, base: string | undefined, additions: StageAdditionHit[]): Escalation {
+  let due: string | null = null;
+  let dueFrom: string | null = null;
+  if (stage.due && base !== undefined) {
     due = addDays(base, stage.due.days);
     if (stage.due.earliestDays !== undefined) dueFrom = addDays(base, stage.due.earliestDays);
   }
@@ -305,7 +349,7 @@ function outputsFor(r: Ruleset, band: string, facts: Record<string, FactValue>, 
 
 /** For each fired trigger, the officer's columns behind the conditions that held. */
 function triggerCells(run: RunContext, traces: RowResult["traces"]): RowResult["triggerCells"] {
-  const cells: RowResult["triggerCells"] = [];
+  let cells: RowResult["triggerCells"] | undefined;
   for (const t of traces) {
     if (t.kind !== "trigger" || !t.held) continue;
     // Rows that share a trace (compile-ruleset.ts) share its cells too.
@@ -314,10 +358,13 @@ function triggerCells(run: RunContext, traces: RowResult["traces"]): RowResult["
       cell = { trigger: t.id, severity: run.triggers.get(t.id)!.severity, columns: columnsBehind(run, supporting(t).map((c) => c.fact)) };
       if (run.compiled.shared(t)) run.cells.set(t, cell);
     }
-    cells.push(cell);
+    (cells ??= []).push(cell);
   }
-  return cells;
+  return cells ?? NO_CELLS;
 }
+
+/** No trigger fired: no cells (read-only, shared). */
+const NO_CELLS: RowResult["triggerCells"] = Object.freeze([]) as unknown as RowResult["triggerCells"];
 
 /** Sheet columns (ascending) of the fields some facts rest on; worked out once per set of facts. */
 function columnsBehind(run: RunContext, facts: string[]): number[] {

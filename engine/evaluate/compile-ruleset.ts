@@ -12,6 +12,7 @@ import { factLabels, factOrder } from "../facts";
 import { didYouMean } from "../util/nearest";
 import { own } from "../ruleset/dictionaries";
 import type { HistoryEntry } from "../read/history";
+import { compileWatch, type Watcher } from "./watch";
 
 interface CompiledRule {
   kind: RuleTrace["kind"];
@@ -44,7 +45,8 @@ interface RuleGroup {
  * compared with), one level per value: the trace of a leaf depends on those values alone.
  */
 interface TraceNode {
-  next: Map<unknown, TraceNode>;
+  /** Made when the node gets its first child (most nodes are the last level). */
+  next?: Map<unknown, TraceNode>;
   decided?: RuleTrace;
   undecided?: RuleTrace;
 }
@@ -64,11 +66,11 @@ function traceNode(root: TraceRoot, values: unknown[], count: number): TraceNode
   for (let i = 0; i < count; i++) {
     const v = values[i];
     if (v === 0 && Object.is(v, -0)) return undefined;
-    let next = node.next.get(v);
+    let next = node.next?.get(v);
     if (!next) {
       if (root.size >= TRACE_NODES || (typeof v === "object" && v !== null && !(Array.isArray(v) && Object.isFrozen(v)))) return undefined;
-      next = { next: new Map() };
-      node.next.set(v, next);
+      next = {};
+      (node.next ??= new Map()).set(v, next);
       root.size++;
     }
     node = next;
@@ -92,8 +94,13 @@ export interface Outcome {
   stage: string | null;
   /** The chosen stage's additions that fit the school. */
   additions: StageAdditionHit[];
+  /** The rules traced, in order: the evaluator's own list, good until it evaluates the next row. */
   traces: RuleTrace[];
 }
+
+/** No additions fit the school (read-only, shared). */
+const NO_ADDITIONS: StageAdditionHit[] = Object.freeze([]) as unknown as StageAdditionHit[];
+const NO_ADDITIONS_DUE: readonly { test: Compiled; label: string; nextAction: string }[] = [];
 
 export interface CompiledRuleset {
   ruleset: Ruleset;
@@ -114,6 +121,8 @@ export interface CompiledRuleset {
    * only for want of them is reported as undecided.
    */
   evaluate(facts: Record<string, FactValue>, asOf: string, history: (id: string) => HistoryEntry[] | undefined, withheld?: ReadonlyMap<string, string>): Outcome;
+  /** The triggers with margins, for watch flags (watch.ts); undefined when none has one. */
+  watch?: Watcher;
 }
 
 export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
@@ -127,7 +136,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const rule = (kind: RuleTrace["kind"], r: { id: string; label: string; conditions?: Condition }): CompiledRule => {
     const test: Compiled = r.conditions ? compileCondition(r.conditions, ctx) : () => true;
     const fields = r.conditions ? fieldsBehind(r.conditions, ctx.shared, derived.sources) : new Set<string>();
-    return { kind, id: r.id, label: r.label, test, decide: (f) => test(f), trace: (f, out) => test(f, out), fields, traced: { next: new Map(), size: 0 } };
+    return { kind, id: r.id, label: r.label, test, decide: (f) => test(f), trace: (f, out) => test(f, out), fields, traced: { size: 0 } };
   };
   const triggers = ruleset.triggers.map((t) => rule("trigger", t));
   const bands = ruleset.bands.map((b) => rule("band", b));
@@ -173,14 +182,16 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   // One frozen list per distinct set of fired triggers: rows share it, and with it the traces of
   // the conditions that look at it ("Triggers includes ...").
   const firedLists = new Map<string | number, string[]>();
-  const firedList = (held: CompiledRule[]): string[] => {
+  const firedIds = (flags: Uint8Array) => triggers.filter((_, i) => flags[i]).map((t) => t.id);
+  const firedList = (flags: Uint8Array): string[] => {
     // Keyed by the fired triggers' positions as bits (the ids joined, for rulesets with 31 or more).
     let key: string | number = 0;
-    if (triggers.length <= 30) for (const t of held) key |= 1 << triggers.indexOf(t);
-    else key = held.map((t) => t.id).join("\n");
+    if (triggers.length <= 30) {
+      for (let i = 0; i < triggers.length; i++) if (flags[i]) key |= 1 << i;
+    } else key = firedIds(flags).join("\n");
     let list = firedLists.get(key);
     if (!list) {
-      list = Object.freeze(held.map((t) => t.id)) as string[];
+      list = Object.freeze(firedIds(flags)) as string[];
       if (firedLists.size >= 10_000) firedLists.clear();
       firedLists.set(key, list);
     }
@@ -191,6 +202,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   // row, and arrays grown by push carry spare room.
   const scratch: ConditionTrace[] = [];
   const values: unknown[] = [];
+  // The row's rule traces (Outcome.traces), reused from row to row.
+  const rowTraces: RuleTrace[] = [];
 
   /** Traces one rule: every leaf with its value; `undecided` when only withheld data stood in its way. */
   const trace = (r: CompiledRule, facts: Facts, held: boolean, withheld?: ReadonlyMap<string, string>): RuleTrace => {
@@ -210,7 +223,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       conditions = scratch.slice();
       missing = missingFacts(scratch);
     }
-    const undecided = !held && missing.some((f) => wasWithheld(f, withheld)) && r.test(facts, undefined, true);
+    const undecided = !held && !!withheld?.size && missing.some((f) => wasWithheld(f, withheld)) && r.test(facts, undefined, true);
     const known = node && (undecided ? node.undecided : node.decided);
     if (known) return known;
     const t: RuleTrace = { kind: r.kind, id: r.id, label: r.label, held, conditions, missing };
@@ -227,34 +240,26 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
    * ranked above the band or stage chosen (why not higher?), and, where a cell held a SUPP-style
    * marker, the rules that might have held with the data.
    */
-  const decide = (group: RuleGroup, facts: Facts, traces: RuleTrace[], withheld: ReadonlyMap<string, string> | undefined, firstOnly: boolean) => {
+  const decide = (group: RuleGroup, facts: Facts, withheld: ReadonlyMap<string, string> | undefined, firstOnly: boolean): number => {
     const { rules } = group;
     const flags = group.held;
-    const held: CompiledRule[] = [];
     let last = -1;
     if (firstOnly) {
       flags.fill(0);
-      const at = group.first(facts);
-      if (at >= 0) {
-        flags[at] = 1;
-        held.push(rules[at]);
-        last = at;
-      }
-    } else {
-      group.all(facts, flags);
-      for (let i = 0; i < rules.length; i++) if (flags[i]) held.push(rules[i]);
-    }
+      last = group.first(facts);
+      if (last >= 0) flags[last] = 1;
+    } else group.all(facts, flags);
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
       const ok = flags[i] === 1;
-      if (ok || i < last) traces.push(trace(r, facts, ok, withheld));
+      if (ok || i < last) rowTraces.push(trace(r, facts, ok, withheld));
       else if (withheld?.size && (!firstOnly || last < 0) && restsOnAny(r.fields, withheld) && r.test(facts, undefined, true)) {
         // Only a rule that could hold when missing facts go its way can be undecided.
         const t = trace(r, facts, false, withheld);
-        if (t.undecided) traces.push(t);
+        if (t.undecided) rowTraces.push(t);
       }
     }
-    return held;
+    return last;
   };
 
   return {
@@ -264,24 +269,26 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     label,
     blankFacts: () => ({ ...blank }),
     shared: (t) => sharedRuleTraces.has(t),
+    watch: compileWatch(ruleset, ctx, derived.sources),
     evaluate(facts, asOf, history, withheld) {
       const year = (ruleset.year?.field ? yearText(facts[ruleset.year.field]) : null) ?? ruleset.year?.default ?? academicYearOf(asOf);
       facts.asOf = asOf;
       facts.year = year;
       Object.assign(facts, constants(year));
       derived.apply(facts, { asOf, history, test });
-      const traces: RuleTrace[] = [];
+      rowTraces.length = 0;
       const all = facts as Facts;
-      const fired = firedList(decide(groups[0], all, traces, withheld, false));
+      decide(groups[0], all, withheld, false);
+      const fired = firedList(groups[0].held);
       all.triggers = fired;
       all.triggerCount = fired.length;
       // Bands and stages: the first (highest) that holds wins.
-      const ruleBand = decide(groups[1], all, traces, withheld, true)[0].id;
+      const ruleBand = groups[1].rules[decide(groups[1], all, withheld, true)].id;
       // Decisive data missing: the ruleset's "not categorised" band, not a silent lower one.
       const notCategorised = undecidable(all, ruleBand);
       const decided = notCategorised ? ruleset.notCategorised!.band : ruleBand;
       const { band, moderated, problem } = moderate(ruleset, decided, ruleset.override ? facts[ruleset.override.field] : null);
-      const contradicts = [];
+      const contradicts: Outcome["contradicts"] = [];
       if (moderated) {
         for (const m of mandatory) {
           if ((rank.get(band) ?? 0) <= (rank.get(m.band) ?? 0)) continue;
@@ -291,16 +298,17 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       }
       // Escalation follows the category the school ends with, moderated or not.
       all.band = band;
-      const stage = decide(groups[2], all, traces, withheld, true)[0]?.id ?? null;
-      const added: StageAdditionHit[] = [];
-      for (const a of (stage === null ? undefined : additions.get(stage)) ?? []) {
+      const at = decide(groups[2], all, withheld, true);
+      const stage = at >= 0 ? groups[2].rules[at].id : null;
+      let added = NO_ADDITIONS;
+      for (const a of (stage === null ? undefined : additions.get(stage)) ?? NO_ADDITIONS_DUE) {
         const t = traced(a.test, all);
-        if (t.held) added.push({ label: a.label, nextAction: a.nextAction, conditions: t.conditions });
+        if (t.held) (added === NO_ADDITIONS ? (added = []) : added).push({ label: a.label, nextAction: a.nextAction, conditions: t.conditions });
       }
-      return {
-        facts, triggers: fired, band, ruleBand, moderated, ...(problem ? { overrideProblem: problem } : {}),
-        ...(notCategorised ? { notCategorised } : {}), contradicts, stage, additions: added, traces,
-      };
+      const outcome: Outcome = { facts, triggers: fired, band, ruleBand, moderated, contradicts, stage, additions: added, traces: rowTraces };
+      if (problem) outcome.overrideProblem = problem;
+      if (notCategorised) outcome.notCategorised = notCategorised;
+      return outcome;
     },
   };
 }

@@ -27,6 +27,7 @@ export const isAfterRunDate = (v: FactValue, asOf: string): boolean => typeof v 
  * that field have not happened yet, so are left out.
  */
 function newestFirst(entries: HistoryEntry[], orderBy: string, asOf: string): HistoryEntry[] {
+  if (entries.length === 0) return entries;
   if (entries.some((e) => isAfterRunDate(e[orderBy], asOf))) entries = entries.filter((e) => !isAfterRunDate(e[orderBy], asOf));
   if (entries.length < 2) return entries;
   return [...entries].sort((a, b) => {
@@ -143,7 +144,7 @@ function compile(d: Derived): Compute {
       return (_f, ctx) => {
         const entries = ctx.history(d.history);
         if (!entries) return null;
-        const e = newestFirst(d.where ? entries.filter((x) => ctx.test(d.where!, x)) : entries, d.orderBy, ctx.asOf)[0];
+        const e = newest(entries, d.orderBy, ctx.asOf, d.where ? (x) => ctx.test(d.where!, x) : undefined);
         return e ? e[d.value] ?? null : null;
       };
   }
@@ -151,6 +152,24 @@ function compile(d: Derived): Compute {
 
 /** Distinct texts remembered per derived fact and run (a column of free text starts afresh past it). */
 const MEMO_LIMIT = 10_000;
+
+/**
+ * The entry newestFirst would put first, without sorting: the first (in sheet order) of those with
+ * the latest value, entries without one only when none has one; undefined when there is none.
+ */
+function newest(entries: HistoryEntry[], orderBy: string, asOf: string, where?: (e: HistoryEntry) => boolean): HistoryEntry | undefined {
+  let best: HistoryEntry | undefined;
+  for (const e of entries) {
+    const v = e[orderBy];
+    if (isAfterRunDate(v, asOf) || (where && !where(e))) continue;
+    if (best === undefined) best = e;
+    else {
+      const b = best[orderBy];
+      if (v !== null && (b === null || (v as string | number) > (b as string | number))) best = e;
+    }
+  }
+  return best;
+}
 
 /** Rounds away floating-point noise (0.1 + 0.2) without losing real precision. */
 const round = (n: number) => Math.round(n * 1e9) / 1e9;

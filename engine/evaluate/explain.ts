@@ -2,6 +2,7 @@
 import type { ConditionTrace, RowResult, RuleTrace } from "../results";
 import { ukDate } from "../util/dates";
 import { own } from "../ruleset/dictionaries";
+import { watchLines } from "./watch-reason";
 
 const OPERATOR_WORDS: Record<string, string> = {
   equal: "is",
@@ -72,10 +73,27 @@ export function supporting(t: RuleTrace): ConditionTrace[] {
   return t.conditions.filter((c) => c.held !== !!c.negated);
 }
 
-function because(t: RuleTrace): string {
+function because(t: RuleTrace, made?: ReasonLines): string {
   const s = supporting(t);
-  return s.length ? s.map(describeCondition).join("; ") : "no conditions";
+  if (!s.length) return "no conditions";
+  if (!made) return s.map(describeCondition).join("; ");
+  // Condition traces are shared by rows with the same values (compile-condition.ts): each is put into words once.
+  const words = made.conditions;
+  const said: string[] = [];
+  for (const c of s) {
+    let text = words.get(c);
+    if (text === undefined) {
+      text = describeCondition(c);
+      if (words.size >= CONDITION_WORDS) words.clear();
+      words.set(c, text);
+    }
+    said.push(text);
+  }
+  return said.join("; ");
 }
+
+/** Condition traces whose words are kept per run. */
+const CONDITION_WORDS = 50_000;
 
 /**
  * Reason lines made once per run for the rule traces rows share (compile-ruleset.ts shares the
@@ -83,17 +101,27 @@ function because(t: RuleTrace): string {
  */
 export interface ReasonLines {
   shared(t: RuleTrace): boolean;
-  lines: Map<RuleTrace, Map<string, string>>;
+  /** A shared trace's line: "Trigger ...", "Escalation ...", or for a band "Category ...". */
+  lines: Map<RuleTrace, string>;
+  /** A shared band trace's line opening "Rules " (when the category given is not the rules'). */
+  rulesLines: Map<RuleTrace, string>;
+  /** Condition traces in words. */
+  conditions: Map<ConditionTrace, string>;
 }
 
-function reasonLine(made: ReasonLines | undefined, opening: string, t: RuleTrace, make: () => string): string {
-  if (!made?.shared(t)) return make();
-  let byOpening = made.lines.get(t);
-  if (!byOpening) made.lines.set(t, (byOpening = new Map()));
-  let text = byOpening.get(opening);
+/** The line a rule trace gives (for a band, its id and label are the category's). */
+function ruleLine(opening: string, t: RuleTrace, made?: ReasonLines): string {
+  if (t.kind !== "band") return line(opening, t.label, ": ", because(t, made));
+  return line(opening, t.id, " ", t.label, ": ", t.conditions.length === 0 ? "no higher category's conditions held" : because(t, made));
+}
+
+/** A rule trace's line, made once for the traces rows share. */
+function reasonLine(made: ReasonLines | undefined, opening: string, t: RuleTrace): string {
+  const lines = opening === "Rules " ? made?.rulesLines : made?.lines;
+  let text = lines?.get(t);
   if (text === undefined) {
-    text = make();
-    byOpening.set(opening, text);
+    text = ruleLine(opening, t, made);
+    if (made?.shared(t)) lines!.set(t, text);
   }
   return text;
 }
@@ -108,7 +136,13 @@ export function reasonsFor(
   made?: ReasonLines,
 ): string[] {
   const lines: string[] = [];
-  const bandTrace = r.traces.find((t) => t.kind === "band" && t.id === r.ruleBand);
+  let bandTrace: RuleTrace | undefined;
+  for (const t of r.traces) {
+    if (t.kind === "band" && t.id === r.ruleBand) {
+      bandTrace = t;
+      break;
+    }
+  }
   const reason = r.moderation?.reason;
   if (r.moderated) lines.push(`Moderated by officer: ${r.band} ${r.bandLabel} (the rules gave ${r.ruleBand} ${ruleBandLabel})${reason ? `; reason: ${reason}` : ""}`);
   const nc = r.notCategorised;
@@ -119,20 +153,22 @@ export function reasonsFor(
   }
   if (bandTrace) {
     const opening = r.moderated || (nc && r.ruleBand !== r.band) ? "Rules " : "Category ";
-    const make = () => line(opening, r.ruleBand, " ", ruleBandLabel, ": ", bandTrace.conditions.length === 0 ? "no higher category's conditions held" : because(bandTrace));
-    lines.push(ruleBandLabel === bandTrace.label ? reasonLine(made, opening, bandTrace, make) : make());
+    // The line names the category by the rules' label for it (a trace's label is its band's).
+    lines.push(ruleBandLabel === bandTrace.label ? reasonLine(made, opening, bandTrace) : ruleLine(opening, { ...bandTrace, label: ruleBandLabel }, made));
   }
+  let undecidedRules = false;
   for (const t of r.traces) {
-    if (t.held && t.kind === "trigger") lines.push(reasonLine(made, "Trigger ", t, () => line("Trigger ", t.label, ": ", because(t))));
+    if (t.undecided) undecidedRules = true;
+    if (t.held && t.kind === "trigger") lines.push(reasonLine(made, "Trigger ", t));
     if (t.held && t.kind === "stage") {
-      lines.push(reasonLine(made, "Escalation ", t, () => line("Escalation ", t.label, ": ", because(t))));
+      lines.push(reasonLine(made, "Escalation ", t));
       for (const a of r.escalation?.stage === t.id ? r.escalation.additions ?? [] : []) {
-        lines.push(line("Also for ", a.label, ": ", because({ ...t, conditions: a.conditions })));
+        lines.push(line("Also for ", a.label, ": ", because({ ...t, conditions: a.conditions }, made)));
       }
     }
   }
-  const undecided = r.traces.filter((t) => t.undecided);
-  if (undecided.length) {
+  if (undecidedRules) {
+    const undecided = r.traces.filter((t) => t.undecided);
     const why = (t: RuleTrace) =>
       [...new Set(t.conditions.filter((c) => c.missing).flatMap((c) => sources.get(c.fact) ?? []))]
         .filter((f) => withheld.has(f))
@@ -147,6 +183,7 @@ export function reasonsFor(
 export function explainRow(r: RowResult): string[] {
   const lines = [`${r.name ?? r.key ?? "Row " + r.row}: ${r.band} ${r.bandLabel}${r.moderated ? ` (moderated; rules gave ${r.ruleBand})` : ""}`];
   if (r.triggers.length) lines.push(`Triggers: ${r.triggers.map((t) => `${t.label} (${t.severity})`).join(", ")}`);
+  lines.push(...watchLines(r));
   if (r.escalation) lines.push(`Escalation: ${r.escalation.label}. Next action: ${r.escalation.nextAction}${r.escalation.due ? ` Due ${ukDate(r.escalation.due)}.` : ""}`);
   else if (r.nextAction) lines.push(`Next action: ${r.nextAction}`);
   for (const t of r.traces) {

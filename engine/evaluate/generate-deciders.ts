@@ -55,7 +55,7 @@ class Writer {
     return `((${parts.join(all ? ") & (" : ") | (")})) !== 0`;
   }
 
-  /** The values a condition's trace depends on, in trace order: each leaf's fact, and the fact it is compared with. */
+  /** The values a condition's trace depends on, in trace order: each leaf's fact, and the fact it is compared with (repeats included). */
   keyed(c: Condition, within: readonly string[], out: string[]): void {
     if (isLeaf(c)) {
       out.push(`f[${JSON.stringify(c.fact)}] ?? null`);
@@ -184,8 +184,10 @@ export function generateGroups(groups: (Condition | undefined)[][], ctx: Compile
       each.forEach((e, i) => source.push(`function r${g}_${i}(f) { let a, b; return ${e}; }`));
       conditions.forEach((c, i) => source.push(`function t${g}_${i}(f, t) { let c; return ${c ? w.traced(c, [], false) : "true"}; }`));
       conditions.forEach((c, i) => {
-        const keys: string[] = [];
-        if (c) w.keyed(c, [], keys);
+        const looked: string[] = [];
+        if (c) w.keyed(c, [], looked);
+        // Each fact once: a trace depends on the values of the facts its leaves look at.
+        const keys = [...new Set(looked)];
         source.push(`function k${g}_${i}(f, v) { ${keys.map((k, j) => `v[${j}] = ${k};`).join(" ")} return ${keys.length}; }`);
       });
       source.push(`function all${g}(f, out) { let a, b; ${each.map((e, i) => `out[${i}] = ${e} ? 1 : 0;`).join(" ")} }`);

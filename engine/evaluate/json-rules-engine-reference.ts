@@ -51,15 +51,19 @@ const topLevel = (c: Condition): RuleProperties["conditions"] => {
   return ("fact" in v ? { all: [v] } : v) as RuleProperties["conditions"];
 };
 
-/** An Engine holding the rules (named by id, earlier ones first), with the ruleset's shared conditions. */
-export function engineFor(ruleset: Ruleset, rules: { id: string; conditions?: Condition }[]): Engine {
+/**
+ * An Engine holding the rules (named by id, earlier ones first), with the ruleset's shared
+ * conditions. `ranked: false` gives every rule one priority, so json-rules-engine evaluates them
+ * together rather than one priority after another (for rules whose order does not matter).
+ */
+export function engineFor(ruleset: Ruleset, rules: { id: string; conditions?: Condition }[], { ranked = true } = {}): Engine {
   const engine = createEngine();
   for (const [name, c] of Object.entries(ruleset.sharedConditions ?? {})) engine.setCondition(name, topLevel(c) as never);
   rules.forEach((r, i) => {
     engine.addRule({
       name: r.id,
       // Bands and stages: earlier ones rank higher; json-rules-engine priority is only for ordering here.
-      priority: rules.length - i,
+      priority: ranked ? rules.length - i : 1,
       conditions: r.conditions ? topLevel(r.conditions) : { all: [] },
       event: { type: r.id },
     });

@@ -13,6 +13,8 @@ import { maxOf } from "../util/max-of";
 import type { StoreContents } from "./run-record";
 import { recordRun } from "./run-record-history";
 import { movement } from "../analysis/movement";
+import { watchStyle } from "../ruleset/margins";
+import { watchColumns, withWatchLabels, withWatchReasons } from "./watch-cells";
 
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_TEXT = 32_767;
@@ -88,47 +90,83 @@ export function buildOutputPlan(result: RunResult, ruleset: Ruleset, source?: Wo
   const headers = resultHeaders(ruleset);
   const run = recordRun(result, ruleset);
   const firstColumn = result.firstColumn + result.tableColumns;
-  const byRow = new Map(result.rows.map((r) => [r.row, r]));
   const dataRows = maxOf(result.rows, (r) => r.row - result.headerRow);
-  const severityRank = Object.keys(ruleset.styles.severities);
-  const rank = (s: string) => (severityRank.includes(s) ? severityRank.indexOf(s) : severityRank.length);
+  // Each data row's result by its place below the header (a row given twice: the last).
+  const byRow: (RunResult["rows"][number] | undefined)[] = new Array(Math.max(0, dataRows));
+  for (const r of result.rows) if (r.row > result.headerRow) byRow[r.row - result.headerRow - 1] = r;
+  const severityRank = new Map(Object.keys(ruleset.styles.severities).map((s, i) => [s, i]));
+  const rank = (s: string) => severityRank.get(s) ?? severityRank.size;
+  const bands = new Map<string, Ruleset["bands"][number]>();
+  for (const b of ruleset.bands) if (!bands.has(b.id)) bands.set(b.id, b);
 
+  // One group per style as written (JSON); the group of a style object is looked up by the object first.
   const groups = new Map<string, { style: CellStyle; cells: CellRef[] }>();
+  const groupOf = new Map<CellStyle, { style: CellStyle; cells: CellRef[] }>();
   const paint = (style: CellStyle | undefined, cell: CellRef) => {
     const s = style ?? FALLBACK;
-    const key = JSON.stringify(s);
-    if (!groups.has(key)) groups.set(key, { style: s, cells: [] });
-    groups.get(key)!.cells.push(cell);
+    let group = groupOf.get(s);
+    if (!group) {
+      const key = JSON.stringify(s);
+      group = groups.get(key) ?? groups.set(key, { style: s, cells: [] }).get(key)!;
+      groupOf.set(s, group);
+    }
+    group.cells.push(cell);
+  };
+  const cellSeverity = new Map<number, string>();
+  const watch = watchStyle(ruleset);
+  const outputs = ruleset.outputs ?? [];
+  // The band texts repeat from row to row: each is made once.
+  const texts = [new Map<string, Map<string, string>>(), new Map<string, Map<string, string>>()];
+  const bandText = (band: string, label: string, moderated: boolean) => {
+    const byBand = texts[moderated ? 1 : 0];
+    const byLabel = byBand.get(band) ?? byBand.set(band, new Map()).get(band)!;
+    let text = byLabel.get(label);
+    if (text === undefined) byLabel.set(label, (text = `${band} ${label}${moderated ? " (moderated)" : ""}`));
+    return text;
+  };
+  const ruleBandTexts = new Map<Ruleset["bands"][number], string>();
+  const ruleBandText = (b: Ruleset["bands"][number]) => {
+    let text = ruleBandTexts.get(b);
+    if (text === undefined) ruleBandTexts.set(b, (text = `${b.id} ${b.label}`));
+    return text;
   };
 
   const values: CellValue[][] = [];
   for (let i = 0; i < dataRows; i++) {
     const row = result.headerRow + 1 + i;
-    const r = byRow.get(row);
+    const r = byRow[i];
     if (!r) {
       values.push(headers.map(() => null));
       continue;
     }
-    const ruleBand = ruleset.bands.find((b) => b.id === r.ruleBand)!;
-    values.push([
-      `${r.band} ${r.bandLabel}${r.moderated ? " (moderated)" : ""}`,
-      `${ruleBand.id} ${ruleBand.label}`,
-      fitCell(r.triggers.map((t) => t.label).join("; ")) || null,
+    const ruleBand = bands.get(r.ruleBand)!;
+    const cells: CellValue[] = [
+      bandText(r.band, r.bandLabel, r.moderated),
+      ruleBandText(ruleBand),
+      fitCell(withWatchLabels(r.triggers.map((t) => t.label).join("; "), r)) || null,
       r.escalation?.label ?? null,
       r.nextAction || null,
       r.due ? new Date(r.due + "T00:00:00Z") : null,
-      fitCell(r.reasons.join("\n")),
-      ...(ruleset.outputs ?? []).map((o) => r.outputs[o.id] ?? null),
-    ]);
+      fitCell(withWatchReasons(r).join("\n")),
+    ];
+    for (const o of outputs) cells.push(r.outputs[o.id] ?? null);
+    values.push(cells);
     paint(styleOf(ruleset.styles.bands, r.band), { row, column: firstColumn });
     // Each officer cell takes the colour of the most severe trigger it fed.
-    const cellSeverity = new Map<number, string>();
+    cellSeverity.clear();
     for (const t of r.triggerCells) {
-      for (const c of t.columns) if (!cellSeverity.has(c) || rank(t.severity) < rank(cellSeverity.get(c)!)) cellSeverity.set(c, t.severity);
+      for (const c of t.columns) {
+        const before = cellSeverity.get(c);
+        if (before === undefined || rank(t.severity) < rank(before)) cellSeverity.set(c, t.severity);
+      }
     }
-    for (const [column, severity] of cellSeverity) paint(styleOf(ruleset.styles.severities, severity), { row, column });
+    cellSeverity.forEach((severity, column) => paint(styleOf(ruleset.styles.severities, severity), { row, column }));
+    // Near misses (watch flags): their own colour where no trigger's is.
+    if (r.watch) for (const column of watchColumns(r, cellSeverity, r.triggers.length ? undefined : firstColumn + 2)) paint(watch, { row, column });
     if (r.triggers.length) {
-      const worst = [...r.triggers].sort((a, b) => rank(a.severity) - rank(b.severity))[0].severity;
+      // The first of the most severe (as a stable sort by rank would put first).
+      let worst = r.triggers[0].severity;
+      for (const t of r.triggers) if (rank(t.severity) < rank(worst)) worst = t.severity;
       paint(styleOf(ruleset.styles.severities, worst), { row, column: firstColumn + 2 });
     }
   }
@@ -159,14 +197,19 @@ export function splitStyles(plan: OutputPlan): StyleSplit {
   const results: StyleSplit["results"] = [];
   const officer = new Map<string, CellRef[]>();
   for (const group of plan.styles) {
-    const ours = group.cells.filter((c) => c.column >= plan.firstColumn);
-    const theirs = group.cells.filter((c) => c.column < plan.firstColumn);
+    const ours: CellRef[] = [];
+    const theirs: CellRef[] = [];
+    const cells = group.cells;
+    for (let i = 0; i < cells.length; i++) (cells[i].column >= plan.firstColumn ? ours : theirs).push(cells[i]);
     if (ours.length) results.push({ style: group.style, cells: ours });
-    if (theirs.length && group.style.fill) {
-      if (!officer.has(group.style.fill)) officer.set(group.style.fill, []);
-      const cells = officer.get(group.style.fill)!;
-      for (const c of theirs) cells.push(c);
+    const fill = group.style.fill;
+    if (theirs.length && fill) {
+      const list = officer.get(fill);
+      if (!list) officer.set(fill, theirs);
+      else for (let i = 0; i < theirs.length; i++) list.push(theirs[i]);
     }
   }
-  return { results, officer: [...officer].map(([fill, cells]) => ({ fill, cells })) };
+  const split: StyleSplit["officer"] = [];
+  officer.forEach((cells, fill) => split.push({ fill, cells }));
+  return { results, officer: split };
 }

@@ -9,7 +9,7 @@ import { normaliseHeader } from "../read/headers";
 import { relocateRecord } from "../read/results-block";
 import { SUMMARY_SHEET } from "./summary-sheet";
 import { splitStyles, type StyleSplit } from "./output-plan";
-import { cellKey, groupByFill, originalsMap, originalsRecord, type FillGroup, type FillSnapshot, type ResultsRecord, type StoreContents } from "./run-record";
+import { cellKey, fillKey, groupByFill, originalsMap, type FillGroup, type FillSnapshot, type ResultsRecord, type StoreContents } from "./run-record";
 import { withRun } from "./run-record-history";
 
 export type { FillGroup } from "./run-record";
@@ -114,37 +114,40 @@ export function planRun(plan: OutputPlan, store: StoreContents, header: HeaderRo
   const name = summaryName(store, sheetNames);
   const recorded = originalsMap(previous ?? undefined);
   const styles = splitStyles(plan);
-  const coloured = styles.officer.flatMap((g) => g.cells);
-  const now = new Set(coloured.map(cellKey));
-  const readFills = coloured.filter((c) => !recorded.has(cellKey(c)));
+  const coloured: CellRef[] = [];
+  for (const g of styles.officer) for (let i = 0; i < g.cells.length; i++) coloured.push(g.cells[i]);
+  // Without a record (a first run) every coloured cell's fill is read and nothing is restored.
+  const now = recorded.size ? new Set(coloured.map(cellKey)) : null;
+  const readFills = now ? coloured.filter((c) => !recorded.has(cellKey(c))) : coloured.slice();
   const headerOf = (column: number) => {
     const h = header.cells[column - header.firstColumn];
     return h === null || h === undefined ? "" : String(h);
   };
   return {
     clear: area,
-    restore: groupByFill(recorded, (k) => !now.has(k)),
+    restore: now ? groupByFill(recorded, (k) => !now.has(k)) : [],
     readFills,
     styles,
     summaryName: name,
     notes,
     storeAfter(fills) {
       // Never record our own fills: what the last run recorded stays the original.
-      const originals = new Map<string, FillSnapshot>();
-      readFills.forEach((c, i) => originals.set(cellKey(c), fills[i] ?? { color: null }));
-      for (const c of coloured) {
-        const k = cellKey(c);
-        const kept = recorded.get(k);
-        if (kept) originals.set(k, kept);
+      const originals = new Map<number, FillSnapshot>();
+      for (let i = 0; i < readFills.length; i++) originals.set(cellNumber(readFills[i]), fills[i] ?? { color: null });
+      if (recorded.size) {
+        for (const c of coloured) {
+          const kept = recorded.get(cellKey(c));
+          if (kept) originals.set(cellNumber(c), kept);
+        }
       }
       const originalHeaders: Record<string, string> = {};
-      for (const c of coloured) originalHeaders[c.column] ??= headerOf(c.column);
+      for (let i = 0; i < coloured.length; i++) originalHeaders[coloured[i].column] ??= headerOf(coloured[i].column);
       const record: ResultsRecord = {
         headerRow: plan.headerRow,
         firstColumn: plan.firstColumn,
         headers: plan.headers,
         lastRow: plan.headerRow + plan.values.length,
-        originals: originalsRecord(originals),
+        originals: recordOriginals(originals),
         originalHeaders,
       };
       const next: StoreContents = { ...store, records: { ...store.records, [plan.sheet]: record }, summary: { sheet: plan.sheet, name } };
@@ -152,6 +155,25 @@ export function planRun(plan: OutputPlan, store: StoreContents, header: HeaderRo
       return plan.run ? withRun(next, plan.run) : next;
     },
   };
+}
+
+/** A cell as one number (row, then column), for maps keyed by cell. */
+const cellNumber = (c: CellRef) => c.row * 32768 + c.column;
+
+/**
+ * The originals as the record keeps them (as originalsRecord makes them from "row:column" keys):
+ * each fill's JSON, in the order first met, to its cells as flat [row, column, ...]. Cells share
+ * fill objects, so each object's JSON is made once.
+ */
+function recordOriginals(originals: Map<number, FillSnapshot>): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  const byFill = new Map<FillSnapshot, number[]>();
+  originals.forEach((fill, cell) => {
+    let cells = byFill.get(fill);
+    if (!cells) byFill.set(fill, (cells = out[fillKey(fill)] ??= []));
+    cells.push(Math.floor(cell / 32768), cell % 32768);
+  });
+  return out;
 }
 
 /**

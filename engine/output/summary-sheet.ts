@@ -8,6 +8,8 @@ import { bandsChartTitle } from "./charts";
 import { maxOf } from "../util/max-of";
 import { keyLabel, type Movement } from "../analysis/movement";
 import { addBlock, movedSchools, movementTable } from "./movement-sheet-block";
+import { watchCell, watchCounts, WATCH_HEADER, WATCH_TOTAL } from "./watch-summary";
+import { WATCH, watchStyle } from "../ruleset/margins";
 
 export const SUMMARY_SHEET = "Categorisation summary";
 
@@ -70,9 +72,13 @@ export function summaryRows(
     }
   }
 
-  table(["Trigger", "Severity", "Schools"]);
+  // With margins, a column of watch flags (near misses) beside the triggers', and their total.
+  const watched = watchCounts(result, ruleset);
+  table(["Trigger", "Severity", "Schools", ...(watched ? [WATCH_HEADER] : [])]);
+  if (watched) cellStyles.push({ row: out.length - 1, column: 3, style: { fill: watchStyle(ruleset).fill } });
   const fired = count(rows.flatMap((r) => r.triggers), (t) => t.id);
-  for (const t of ruleset.triggers) out.push([t.label, t.severity, fired.get(t.id) ?? 0]);
+  for (const t of ruleset.triggers) out.push([t.label, t.severity, fired.get(t.id) ?? 0, ...(watched ? [watchCell(watched, t.id)] : [])]);
+  if (watched) out.push([WATCH_TOTAL, WATCH, null, watched.schools]);
 
   if (ruleset.escalation?.length) {
     table(["Escalation stage", "Schools"]);

@@ -1,8 +1,8 @@
 // Matching a sheet's headers to a ruleset's fields, and reading each row's cells into facts.
-import type { SheetData } from "../workbook";
+import type { CellValue, SheetData } from "../workbook";
 import type { FactValue } from "../results";
 import type { Field } from "../ruleset/schema";
-import { coerce } from "./coerce";
+import { coerce, type Coerced } from "./coerce";
 import { InputError, describeColumn } from "../errors";
 import { nearest } from "../util/nearest";
 import { normaliseHeader } from "./headers";
@@ -73,14 +73,34 @@ export interface RowFacts {
 const NO_PROBLEMS: RowFacts["problems"] = Object.freeze([]);
 const NOTHING_WITHHELD: ReadonlyMap<string, string> = new Map();
 
-/** The column of each field, worked out once for a run's rows (the last fields and columns asked about). */
-let lastColumns: { fields: Field[]; columns: Map<string, number>; at: (number | undefined)[] } | undefined;
+/**
+ * The column of each field, worked out once for a run's rows (the last fields and columns asked
+ * about); and for fields whose cells repeat (grades, listed values, yes/no, dates), each distinct
+ * text or date read once: a cell's reading depends on its value and field alone.
+ */
+let lastColumns: { fields: Field[]; columns: Map<string, number>; at: (number | undefined)[]; read: (Map<string | number, Coerced> | undefined)[] } | undefined;
 
-function columnsOf(fields: Field[], columns: Map<string, number>): (number | undefined)[] {
+function columnsOf(fields: Field[], columns: Map<string, number>): NonNullable<typeof lastColumns> {
   if (lastColumns?.fields !== fields || lastColumns.columns !== columns || lastColumns.at.length !== fields.length) {
-    lastColumns = { fields, columns, at: fields.map((f) => columns.get(f.id)) };
+    lastColumns = { fields, columns, at: fields.map((f) => columns.get(f.id)), read: fields.map((f) => (f.type !== "text" || f.values ? new Map() : undefined)) };
   }
-  return lastColumns.at;
+  return lastColumns;
+}
+
+/** Distinct cells remembered per field (a column of ever new texts starts afresh past it). */
+const READ_LIMIT = 2_000;
+
+/** coerce, remembered per distinct text or date (by its time) where the field keeps a memo. */
+function coerceCell(cell: CellValue, f: Field, read: Map<string | number, Coerced> | undefined): Coerced {
+  const key = read === undefined ? undefined : typeof cell === "string" ? cell : cell instanceof Date ? cell.getTime() : undefined;
+  if (key === undefined) return coerce(cell, f);
+  let c = read!.get(key);
+  if (c === undefined) {
+    c = coerce(cell, f);
+    if (read!.size >= READ_LIMIT) read!.clear();
+    read!.set(key, c);
+  }
+  return c;
 }
 
 /**
@@ -91,7 +111,7 @@ export function readRow(sheet: SheetData, rowIndex: number, fields: Field[], col
   const row = sheet.rows[rowIndex];
   let problems: { column: string; message: string }[] | undefined;
   let withheld: Map<string, string> | undefined;
-  const at = columnsOf(fields, columns);
+  const { at, read } = columnsOf(fields, columns);
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
     const c = at[i];
@@ -107,7 +127,7 @@ export function readRow(sheet: SheetData, rowIndex: number, fields: Field[], col
     if (typeof cell === "number" && Number.isFinite(cell) && (f.type === "number" || f.type === "percent" || (f.type === "integer" && Number.isInteger(cell)))) {
       value = cell; // coerce's first case, without making an object per cell
     } else {
-      ({ value, problem: unread, marker, unlisted } = coerce(cell, f));
+      ({ value, problem: unread, marker, unlisted } = coerceCell(cell, f, read[i]));
     }
     const problem = unread ?? (f.warnIfBlank && value === null && marker === undefined ? `blank: ${f.label} is missing` : undefined);
     facts[f.id] = value;

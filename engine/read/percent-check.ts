@@ -53,8 +53,7 @@ export function checkPercentColumns(sheet: SheetData, fields: Field[], columns: 
       );
       continue;
     }
-    const sorted = values.slice(0, count).sort();
-    if (sorted[Math.floor(count / 2)] < POINTS_MEDIAN) continue;
+    if (nth(values.slice(0, count), Math.floor(count / 2)) < POINTS_MEDIAN) continue;
     for (let k = 0; k < count; k++) {
       const v = values[k];
       const row = rows[k];
@@ -64,4 +63,28 @@ export function checkPercentColumns(sheet: SheetData, fields: Field[], columns: 
     }
   }
   return out;
+}
+
+/** The value that sorting would put at index k (numbers in ascending order), without sorting: Hoare's selection; reorders `xs`. */
+function nth(xs: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i] < pivot) i++;
+      while (xs[j] > pivot) j--;
+      if (i <= j) {
+        const t = xs[i];
+        xs[i++] = xs[j];
+        xs[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return xs[k];
 }

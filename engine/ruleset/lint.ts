@@ -13,6 +13,7 @@ import { boundedSuggestions, nameSets, type Suggest } from "./suggest";
 import { todayIso } from "../util/dates";
 import { endedBefore } from "./effective";
 import { normaliseHeader } from "../read/headers";
+import { hasMargin } from "./margins";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -206,6 +207,17 @@ export function lintRuleset(r: Ruleset, doc?: JsonDocument, today = todayIso()):
     r.bands.forEach((b, i) => {
       if (!tested.has(b.id)) add("info", ["bands", i], `no stored test case expects band '${b.id}'`);
     });
+    // Watch flags (near misses): a margin no case tests, and a case expecting one no margin can give.
+    const watched = new Set(r.tests.flatMap((t) => t.expect.watch ?? []));
+    r.triggers.forEach((t, i) => {
+      if (hasMargin(t.conditions) && !watched.has(t.id)) add("info", ["triggers", i], `trigger '${t.id}' has a margin, but no stored test case expects its watch flag (add a school just inside the margin)`);
+    });
+    r.tests.forEach((c, i) =>
+      c.expect.watch?.forEach((id, j) => {
+        const t = r.triggers.find((x) => x.id === id);
+        if (t && !hasMargin(t.conditions)) add("info", ["tests", i, "expect", "watch", j], `trigger '${id}' has no margin, so this case's watch flag never comes: the case fails`);
+      }),
+    );
   }
   const rank = { error: 0, warning: 1, info: 2 };
   return issues.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.line ?? 0) - (b.line ?? 0));

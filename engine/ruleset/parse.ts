@@ -17,6 +17,7 @@ import { normaliseHeader } from "../read/headers";
 import { BAND_FACTS, RESERVED_FACTS, RUN_FACTS, TRIGGER_FACTS, type RunFact } from "../facts";
 import { BASE_OPERATORS, DECORATORS, VALUELESS_OPERATORS } from "../evaluate/operators";
 import { RulesetError } from "./ruleset-error";
+import { MARGIN_SHAPE, marginProblems } from "./margins";
 
 export { RulesetError };
 
@@ -58,6 +59,11 @@ function flattenZodIssues(issues: readonly ZodIssue[], prefix: PropertyKey[] = [
     const path = [...prefix, ...issue.path];
     if (issue.code === "invalid_union" && issue.errors.length) {
       const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
+      // A margin is a number or {within, of}: say so, unless the problem is inside the object form.
+      if (path[path.length - 1] === "margin" && depth(best) < 1) {
+        const said = issue.errors.flat().find((i) => i.code === "too_small" || i.code === "unrecognized_keys");
+        return said ? flattenZodIssues([said], path) : [{ path, message: MARGIN_SHAPE }];
+      }
       if (depth(best) > 0) return flattenZodIssues(best, path);
       return [{ path, message: "is not a valid condition: expected {fact, operator, value}, {all: [...]}, {any: [...]}, {not: ...} or {condition: name}" }];
     }
@@ -168,6 +174,7 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
   (r.history ?? []).forEach((h, i) => needField(["history", i, "key"], h.key, "field of this history", h.fields.map((f) => f.id)));
 
   const kinds = factKinds(r);
+  for (const [path, message] of marginProblems(r, kinds)) add(path, message);
   const rowLeaves: LeafContext = {
     kind: (id) => kinds.get(id),
     constantValues: (id) => {
@@ -238,6 +245,7 @@ function crossCheck(r: Ruleset): [PathPart[], string][] {
     if (t.expect.band !== undefined) needField(["tests", i, "expect", "band"], t.expect.band, "band", bandIds);
     if (t.expect.ruleBand !== undefined) needField(["tests", i, "expect", "ruleBand"], t.expect.ruleBand, "band", bandIds);
     t.expect.triggers?.forEach((id, j) => needField(["tests", i, "expect", "triggers", j], id, "trigger", triggerIds));
+    t.expect.watch?.forEach((id, j) => needField(["tests", i, "expect", "watch", j], id, "trigger", triggerIds));
     if (t.expect.stage) needField(["tests", i, "expect", "stage"], t.expect.stage, "stage", stageIds);
     for (const h of Object.keys(t.history ?? {})) needField(["tests", i, "history", h], h, "history", historyIds);
   });

@@ -58,6 +58,26 @@ const ConditionValue = z.union([
   z.object({ fact: z.string() }).strict(),
 ]);
 
+const MARGIN_ABOVE_ZERO = "must be a number above 0: how far from the threshold, in the fact's own units, still counts as near";
+/**
+ * A near-miss margin on one of a trigger's comparisons (engine/ruleset/margins.ts): a school this
+ * close to the threshold, on the safe side, gets a "watch" flag for the trigger.
+ */
+export const Margin = z
+  .union([
+    z.number().positive(MARGIN_ABOVE_ZERO),
+    z
+      .object({
+        within: z.number().positive(MARGIN_ABOVE_ZERO).describe("How far from the threshold still counts as near, in the fact's own units (points for a percent)."),
+        of: z.string().min(1).optional().describe("The threshold's name in the watch reason: \"the floor\" gives \"Progress 8 −0.45 is 0.05 above the floor of −0.5\"."),
+      })
+      .strict(),
+  ])
+  .describe(
+    "Triggers only, on lessThan, lessThanInclusive, greaterThan or greaterThanInclusive: a school within this distance of the threshold, on the side where the trigger does not fire, gets a watch flag (it never changes the band). A number, or {within, of}.",
+  );
+export type Margin = z.infer<typeof Margin>;
+
 export const Leaf = z
   .object({
     fact: z.string().describe("A field, derived fact or constant id; or 'triggers' (fired trigger ids) / 'band' (band id)."),
@@ -67,6 +87,7 @@ export const Leaf = z
       .meta({ examples: [...BASE_OPERATORS] }),
     value: ConditionValue.optional(),
     name: z.string().optional(),
+    margin: Margin.optional(),
   })
   .strict();
 export type Leaf = z.infer<typeof Leaf>;
@@ -225,6 +246,7 @@ const Expected = z
     ruleBand: z.string().optional(),
     moderated: z.boolean().optional(),
     triggers: z.array(z.string()).optional().describe("Exactly these triggers fire (any order)."),
+    watch: z.array(z.string()).optional().describe("Exactly these triggers raise a watch flag, a near miss inside a margin (any order; [] for none)."),
     stage: z.string().nullable().optional().describe("Escalation stage id, or null for none."),
     due: IsoDate.nullable().optional(),
     outputs: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).optional(),
@@ -301,7 +323,10 @@ export const RulesetSchema = z
     escalation: z.array(Stage).optional().describe("Highest stage first; the first whose conditions hold wins."),
     outputs: z.array(Output).optional(),
     styles: z
-      .object({ bands: z.record(z.string(), Style), severities: z.record(z.string(), Style) })
+      .object({
+        bands: z.record(z.string(), Style),
+        severities: z.record(z.string(), Style).describe("A style per trigger severity; 'watch' styles the near misses inside a margin (a pale lilac when not given)."),
+      })
       .strict(),
     tests: z.array(TestCase).optional(),
   })

@@ -12,7 +12,7 @@ import { join } from "path";
 import { gzipSync } from "zlib";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { categorise, laSummary, parseRuleset, RAG_STYLES, resultHeaders, STORE_SHEET, SUMMARY_SHEET } from "../../engine";
+import { categorise, laSummary, parseRuleset, RAG_STYLES, resultHeaders, STORE_SHEET, SUMMARY_SHEET, watchStyle } from "../../engine";
 import { sourceFromExcelJS } from "../helpers/exceljs-source";
 import { openPanePage, type PanePage } from "./pane-page";
 
@@ -124,7 +124,8 @@ describe("the task pane outside Office", () => {
     const before = cellsLeftOf(original.getWorksheet("Schools")!, officerColumns + 1);
     const after = cellsLeftOf(ws, officerColumns + 1);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
-    const severityFills = Object.values(ruleset.styles.severities).map((s) => argb(s.fill));
+    // Trigger colours, and the watch colour of a near miss.
+    const severityFills = [...Object.values(ruleset.styles.severities), watchStyle(ruleset)].map((s) => argb(s.fill));
     let triggerFilled = 0;
     for (const [k, [value, fill]] of Object.entries(after) as [string, [unknown, ExcelJS.FillPattern | null]][]) {
       expect([k, value]).toEqual([k, (before[k] as unknown[])[0]]);
