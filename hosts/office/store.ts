@@ -15,30 +15,31 @@ export function queueStoreWrite(context: Context, store: StoreContents, exists: 
 }
 
 
-/** The ruleset JSON stored in the workbook, or null. */
-export async function readStoredRuleset(context: Context): Promise<string | null> {
+/** The store as the workbook holds it now, and whether its sheet exists (two small requests). */
+async function readStore(context: Context): Promise<{ store: StoreContents; exists: boolean }> {
   const ws = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
   ws.load("isNullObject"); // eslint-disable-line office-addins/no-navigational-load -- the fake Excel and Office.js both answer it
   await context.sync();
-  if (ws.isNullObject) return null;
+  if (ws.isNullObject) return { store: emptyStore(), exists: false };
   const used = ws.getUsedRangeOrNullObject(true) as Dims;
   used.load("isNullObject,values");
   await context.sync();
-  return used.isNullObject ? null : parseStore(used.values).ruleset;
+  return { store: used.isNullObject ? emptyStore() : parseStore(used.values), exists: true };
+}
+
+/** Reads the store, changes it and writes it back whole (the ruleset, a record of letters sent). */
+export async function updateStore(context: Context, change: (store: StoreContents) => StoreContents): Promise<void> {
+  const { store, exists } = await readStore(context);
+  queueStoreWrite(context, change(store), exists);
+  await context.sync();
+}
+
+/** The ruleset JSON stored in the workbook, or null. */
+export async function readStoredRuleset(context: Context): Promise<string | null> {
+  return (await readStore(context)).store.ruleset;
 }
 
 /** Stores (or, with null, removes) the ruleset JSON in the workbook, keeping the run records. */
 export async function writeStoredRuleset(context: Context, text: string | null): Promise<void> {
-  const ws = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-  ws.load("isNullObject"); // eslint-disable-line office-addins/no-navigational-load -- the fake Excel and Office.js both answer it
-  await context.sync();
-  let store = emptyStore();
-  if (!ws.isNullObject) {
-    const used = ws.getUsedRangeOrNullObject(true) as Dims;
-    used.load("isNullObject,values");
-    await context.sync();
-    if (!used.isNullObject) store = parseStore(used.values);
-  }
-  queueStoreWrite(context, { ...store, ruleset: text }, !ws.isNullObject);
-  await context.sync();
+  await updateStore(context, (store) => ({ ...store, ruleset: text }));
 }

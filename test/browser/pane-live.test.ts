@@ -4,13 +4,11 @@
 // an officer would. An edited Ofsted grade re-categorises that school in the sheet and in the pane,
 // the summary is refreshed on demand, and the toggle stops it. Screenshot: docs/images/pane-live.png
 // (and test/artifacts/pane-350-live.png).
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import ExcelJS from "exceljs";
-import { buildSync } from "esbuild";
 import type { Page } from "playwright-core";
-import { fakeExcelFrom } from "../addin/fake-from-workbook";
+import { fakeOfficeScript } from "./fake-office-script";
 import { axeViolations, horizontalOverflow } from "./pane-checks";
 import { openPanePage, type PanePage } from "./pane-page";
 
@@ -23,30 +21,6 @@ let pane: PanePage;
 let page: Page;
 let dir: string;
 
-/** The fake Excel for the page, with the example's cells. */
-async function officeScript(): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(root, "examples", "staffordshire-schools.xlsx"));
-  const sheets = fakeExcelFrom(wb).sheets.map((s) => ({ name: s.name, cells: [...s.cells].map(([k, c]) => [...k.split(",").map(Number), c.value, c.format]) }));
-  const out = join(dir, "fake-office.js");
-  buildSync({
-    entryPoints: [join(__dirname, "fake-office.ts")],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    outfile: out,
-    logLevel: "silent",
-    alias: { "office-addin-manifest": join(__dirname, "fake-office-manifest.ts") },
-    // fake-excel.ts is written for jest on node: give it what it uses of them.
-    banner: {
-      js:
-        "var jest = { mock() {} }; globalThis.setImmediate = globalThis.setImmediate || ((f) => setTimeout(f, 0));" +
-        "globalThis.Buffer = globalThis.Buffer || { byteLength: (s) => new TextEncoder().encode(s).length };",
-    },
-  });
-  return `window.__fakeWorkbook = ${JSON.stringify(sheets)};\n${readFileSync(out, "utf8")}`;
-}
-
 const cell = (r: number, c: number) => page.evaluate(([r, c]) => (window as any).__xl.sheet("Schools").cell(r, c), [r, c] as const);
 
 beforeAll(async () => {
@@ -55,7 +29,7 @@ beforeAll(async () => {
   pane = await openPanePage({ width: 350, height: 800 });
   page = pane.page;
   await pane.open();
-  const script = await officeScript();
+  const script = await fakeOfficeScript(join(root, "examples", "staffordshire-schools.xlsx"), dir);
   await page.route(/appsforoffice\.microsoft\.com/, (route) => route.fulfill({ contentType: "text/javascript", body: script }));
   await page.goto(page.url());
   await page.waitForFunction(() => (document.querySelector("#target-select") as HTMLSelectElement | null)?.value === "sheet:Schools", null, { timeout: 20_000 }).catch(async (e) => {
