@@ -1,5 +1,5 @@
 // The edits patchWorkbook applies to a workbook package, and what it reports about one.
-import type { CellValue } from "../../engine";
+import type { CellValue, PrintSetupFound } from "../../engine";
 import type { CellEditList } from "./cell-edit-list";
 import type { PartCache } from "./part-cache";
 
@@ -87,19 +87,8 @@ export interface PageSetupPatch {
   titleRows?: { first: number; last: number };
 }
 
-/** A sheet's own page setup as read (readPrintSetup). */
-export interface PrintSetupRead {
-  orientation: "landscape" | "portrait";
-  scale: number;
-  fitTo: { width: number; height: number } | null;
-  titleRows: { first: number; last: number } | null;
-  titleColumns: boolean;
-  printArea: boolean;
-  pageBreaks: boolean;
-  header: { left: string; center: string; right: string } | null;
-  footer: { left: string; center: string; right: string } | null;
-  margins: PageMarginsPatch | null;
-}
+/** A sheet's own page setup as read (readPrintSetup): what the engine's print layout asks of a host. */
+export type PrintSetupRead = PrintSetupFound;
 
 export interface SheetEdit {
   sheet: string;
