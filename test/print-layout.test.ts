@@ -65,7 +65,8 @@ describe("the Staffordshire output prints", () => {
     expect(schools.length).toBeLessThanOrEqual(10);
     expect(schools[0].number).toBe(1);
     for (const p of schools) {
-      expect(p.width).toBeGreaterThan(p.height);
+      // Landscape A4 (842 x 595 points): the example names no paper, and OOXML's default is Letter.
+      expect([Math.round(p.width), Math.round(p.height)]).toEqual([842, 595]);
       // The header row, officer's and ours, repeated at the top of the page.
       for (const header of ["URN", "School name", "Category", "Rule category", "Reasons"]) expect(p.text).toContain(header);
     }
@@ -76,7 +77,7 @@ describe("the Staffordshire output prints", () => {
 
   it("the summary sheet: landscape, no table across two pages, percentages with %", () => {
     expect(summary.length).toBeGreaterThanOrEqual(1);
-    for (const p of summary) expect(p.width).toBeGreaterThan(p.height);
+    for (const p of summary) expect([Math.round(p.width), Math.round(p.height)]).toEqual([842, 595]);
     const text = summary.map((p) => p.text).join("\f");
     expect(text).toMatch(/\b\d{1,3}\.\d%/);
     expect(text).toContain("100.0%");
@@ -99,7 +100,9 @@ describe("the Staffordshire output prints", () => {
     const bytes = new Uint8Array(fs.readFileSync(out));
     const xml = textOf(bytes, sheetPartOf(unzipSync(bytes), "Schools"));
     expect(xml).toMatch(/^<\?xml[^>]*>\s*<worksheet[^>]*><sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr><dimension/);
-    expect(xml).toMatch(/<dataValidations .*<\/dataValidations><pageMargins left="0.25" right="0.25"[^>]*\/><pageSetup orientation="landscape"[^>]* fitToWidth="1" fitToHeight="0"\/><headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N<\/oddFooter><\/headerFooter><\/worksheet>$/);
+    expect(xml).toMatch(/<dataValidations .*<\/dataValidations><pageMargins left="0.25" right="0.25"[^>]*\/><pageSetup orientation="landscape"[^>]* fitToWidth="1" fitToHeight="0"[^>]*\/><headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N<\/oddFooter><\/headerFooter><\/worksheet>$/);
+    // A4, as the sheet named no paper of its own (OOXML's default would be Letter).
+    expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"/);
     expect(textOf(bytes, "xl/workbook.xml")).toContain(`<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'Schools'!$1:$1</definedName></definedNames>`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

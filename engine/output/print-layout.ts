@@ -23,6 +23,8 @@ export const NORMAL_MARGINS: PageMargins = { left: 0.7, right: 0.7, top: 0.75, b
 /** One sheet's page setup. */
 export interface SheetPrintLayout {
   orientation: "landscape" | "portrait";
+  /** English councils print on A4; a sheet that already names its paper keeps it. */
+  paper: "A4";
   /** Pages wide and tall the sheet is fitted to; 0 tall: as many pages as it takes. */
   fitTo: { width: number; height: number };
   /** null: the sheet keeps its own margins. */
@@ -125,7 +127,7 @@ export function printLayout(plan: OutputPlan, schoolsFound: PrintSetupFound, wit
   const own = officerPrintSetup(schoolsFound, plan.headerRow);
   const m = schoolsFound.margins;
   const replaceable = !m || sameMargins(m, NORMAL_MARGINS) || sameMargins(m, NARROW_MARGINS);
-  const base = { orientation: "landscape" as const, fitTo: { width: 1, height: 0 }, footer: FOOTER };
+  const base = { orientation: "landscape" as const, paper: "A4" as const, fitTo: { width: 1, height: 0 }, footer: FOOTER };
   const wrapColumns = plan.headers.flatMap((h, j) => (j < RESULT_HEADERS.length && WRAPPED.has(h) ? [plan.firstColumn + j] : []));
   return {
     schools: own.length ? null : { ...base, margins: replaceable ? NARROW_MARGINS : null, titleRows: { first: plan.headerRow, last: plan.headerRow }, rowBreaks: [] },

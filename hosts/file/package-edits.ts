@@ -18,6 +18,7 @@ const patchOf = (s: CellStyle): CellStylePatch => ({
 function pageSetupOf(layout: SheetPrintLayout): PageSetupPatch {
   return {
     orientation: layout.orientation,
+    paper: layout.paper,
     fitTo: layout.fitTo,
     ...(layout.margins ? { margins: layout.margins } : {}),
     footer: layout.footer,

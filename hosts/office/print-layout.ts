@@ -65,6 +65,8 @@ const parts = (left: string, center: string, right: string): HeaderFooterText | 
 export function queuePrintLayout(ws: Excel.Worksheet, layout: SheetPrintLayout, ours: boolean): void {
   const p = ws.pageLayout;
   p.orientation = layout.orientation === "landscape" ? "Landscape" : "Portrait";
+  // layout.paper is not set here: Office.js always reports a paper size, so a sheet's own choice
+  // (A3, say) cannot be told from none, and Excel already uses the officer's printer's paper.
   p.zoom = { horizontalFitToPages: layout.fitTo.width, verticalFitToPages: layout.fitTo.height };
   const m = layout.margins;
   if (m) {

@@ -23,7 +23,7 @@ export type PrintElement = "pageMargins" | "pageSetup" | "headerFooter" | "rowBr
 export function printElements(patch: PageSetupPatch): PrintElement[] {
   const out: PrintElement[] = [];
   if (patch.margins) out.push("pageMargins");
-  if (patch.orientation || patch.fitTo) out.push("pageSetup");
+  if (patch.orientation || patch.fitTo || patch.paper) out.push("pageSetup");
   if (patch.footer) out.push("headerFooter");
   if (patch.rowBreaks?.length) out.push("rowBreaks");
   return out;
@@ -56,6 +56,8 @@ export function printElementXml(p: string, element: PrintElement, patch: PageSet
 export function pageSetupAttributes(existing: Record<string, string>, patch: PageSetupPatch): Record<string, string> {
   const out = { ...existing };
   if (patch.orientation) out.orientation = patch.orientation;
+  // paperSize 9 is A4; a sheet's own paper (any paperSize, or a custom paperHeight/paperWidth) stays.
+  if (patch.paper === "A4" && out.paperSize === undefined && out.paperHeight === undefined && out.paperWidth === undefined) out.paperSize = "9";
   if (patch.fitTo) {
     out.fitToWidth = String(patch.fitTo.width);
     out.fitToHeight = String(patch.fitTo.height);

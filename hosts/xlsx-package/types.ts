@@ -76,6 +76,8 @@ export interface PageMarginsPatch {
  */
 export interface PageSetupPatch {
   orientation?: "landscape" | "portrait";
+  /** Paper to use when the sheet names none (OOXML's default is Letter): A4. */
+  paper?: "A4";
   /** Fit to pages wide and tall (0: as many as it takes); turns on sheetPr/pageSetUpPr fitToPage. */
   fitTo?: { width: number; height: number };
   margins?: PageMarginsPatch;

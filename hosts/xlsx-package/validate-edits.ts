@@ -80,6 +80,7 @@ function pageSetup(p: PageSetupPatch | undefined, where: string) {
   if (p.fitTo && !(pages(p.fitTo.width) && pages(p.fitTo.height))) throw new PackageError(`${where}: fit to ${p.fitTo.width} by ${p.fitTo.height} pages is not a number of pages.`);
   if (p.margins && !Object.values(p.margins).every((m) => typeof m === "number" && m >= 0 && m < 50)) throw new PackageError(`${where}: a page margin is not between 0 and 50 inches.`);
   if (p.orientation !== undefined && p.orientation !== "landscape" && p.orientation !== "portrait") throw new PackageError(`${where}: orientation '${p.orientation}' is not landscape or portrait.`);
+  if (p.paper !== undefined && p.paper !== "A4") throw new PackageError(`${where}: paper '${p.paper}' is not A4.`);
 }
 
 /** Excel's rules for sheet names. */

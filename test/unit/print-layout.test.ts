@@ -17,7 +17,7 @@ describe("printLayout", () => {
     const p = await plan();
     const layout = printLayout(p, NO_PRINT_SETUP, false);
     expect(layout.schools).toEqual({
-      orientation: "landscape", fitTo: { width: 1, height: 0 }, margins: NARROW_MARGINS,
+      orientation: "landscape", paper: "A4", fitTo: { width: 1, height: 0 }, margins: NARROW_MARGINS,
       footer: { left: "&A", center: "", right: "Page &P of &N" }, titleRows: { first: p.headerRow, last: p.headerRow }, rowBreaks: [],
     });
     expect(layout.schoolsNote).toBeNull();

@@ -5,7 +5,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { patchSheetXml, type SheetChanges } from "../../hosts/xlsx-package/sheet-patch";
 import { EMPTY_STYLES, StyleSheet } from "../../hosts/xlsx-package/style-sheet";
-import { worksheetRank, parseHeaderFooter, headerFooterCodes } from "../../hosts/xlsx-package/page-setup-xml";
+import { worksheetRank, parseHeaderFooter, headerFooterCodes, pageSetupAttributes } from "../../hosts/xlsx-package/page-setup-xml";
 import { patchWorkbook, readPrintSetup, PackageError, type PageSetupPatch } from "../../hosts/xlsx-package";
 import { parseXmlTree } from "../../hosts/xlsx-package/xml-tree";
 import { buildCorpus, SCHOOLS, sheetPartOf } from "./corpus";
@@ -140,5 +140,14 @@ describe("a wrapped style", () => {
     const items = xfs.match(/<xf [^>]*?(\/>|>.*?<\/xf>)/g)!;
     expect(items[plain]).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1"/></xf>');
     expect(items[centred]).toContain('<alignment horizontal="center" wrapText="1"/>');
+  });
+});
+
+describe("paper", () => {
+  const A4_LANDSCAPE: PageSetupPatch = { orientation: "landscape", paper: "A4" };
+  it("A4 when the sheet names no paper; an officer's own paper size or custom paper is kept", () => {
+    expect(pageSetupAttributes({}, A4_LANDSCAPE)).toEqual({ orientation: "landscape", paperSize: "9" });
+    expect(pageSetupAttributes({ paperSize: "8" }, A4_LANDSCAPE)).toEqual({ paperSize: "8", orientation: "landscape" });
+    expect(pageSetupAttributes({ paperHeight: "297mm", paperWidth: "420mm" }, A4_LANDSCAPE)).toEqual({ paperHeight: "297mm", paperWidth: "420mm", orientation: "landscape" });
   });
 });
