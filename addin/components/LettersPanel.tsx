@@ -1,22 +1,15 @@
 // After a run: letters and notices to the schools, filled from a Word template and saved as a .zip
 // (a .docx per school) or one document. Loaded on demand (App.tsx), with the letters' own code.
 import * as React from "react";
-import { Button, Caption1, Field, Input, makeStyles, mergeClasses, Select, Switch, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, makeStyles, Select, Switch, tokens } from "@fluentui/react-components";
 import { LETTER_KIND, LETTER_KINDS, type LetterKindId, type Ruleset } from "../../engine";
-import { StyledBadge } from "./BandBadge";
+import { BandChips } from "./BandChips";
 import { Section } from "./Section";
 import { StatusArea } from "./StatusArea";
 import { useLetters, type LettersContext } from "../letters-state";
 import { cannotSaveHere } from "../letters-run";
 
 const useStyles = makeStyles({
-  chips: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  chip: { minWidth: 0, gap: tokens.spacingHorizontalXS, paddingLeft: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightRegular },
-  chipOn: {
-    backgroundColor: tokens.colorBrandBackground2,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-    ":hover": { backgroundColor: tokens.colorBrandBackground2Hover, border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
-  },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   fill: { minWidth: 0, width: "100%" },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
@@ -75,25 +68,15 @@ export default function LettersPanel(props: LettersContext & { paneBusy: boolean
       </Caption1>
       <div className={styles.group}>
         <Caption1 id="letters-bands-label">Only these categories</Caption1>
-        <div className={styles.chips} role="group" aria-labelledby="letters-bands-label" data-testid="letters-bands">
-          {ruleset.bands
-            .filter((b) => counts.get(b.id))
-            .map((b) => (
-              <Button
-                key={b.id}
-                size="small"
-                shape="circular"
-                className={mergeClasses(styles.chip, choices.bands.has(b.id) && styles.chipOn)}
-                aria-pressed={choices.bands.has(b.id)}
-                onClick={() => toggleBand(b.id)}
-                title={`${b.id} ${b.label}`}
-                data-band={b.id}
-              >
-                <StyledBadge style={ruleset.styles.bands[b.id]}>{b.id}</StyledBadge>
-                {counts.get(b.id)!.toLocaleString("en-GB")}
-              </Button>
-            ))}
-        </div>
+        <BandChips
+          ruleset={ruleset}
+          counts={counts}
+          on={choices.bands}
+          toggle={toggleBand}
+          title={(b) => `${b.id} ${b.label}`}
+          label={{ by: "letters-bands-label" }}
+          testId="letters-bands"
+        />
       </div>
       {(ruleset.escalation ?? []).length > 0 && (
         <Field label="Escalation stage">

@@ -3,10 +3,11 @@
 // ruleset lists its categories highest concern first; within one, most triggers first), in a
 // virtualised list. Picking one shows why it is where it is.
 import * as React from "react";
-import { Button, Caption1, Field, Input, makeStyles, mergeClasses, Select, tokens } from "@fluentui/react-components";
+import { Caption1, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import type { RowResult, Ruleset } from "../../engine";
 import { schoolsShown, type SchoolOrder } from "../school-order";
 import { StyledBadge } from "./BandBadge";
+import { BandChips } from "./BandChips";
 import { Section } from "./Section";
 import { VirtualListbox } from "./VirtualListbox";
 
@@ -20,14 +21,6 @@ const ORDERS: { id: SchoolOrder; label: string }[] = [
 ];
 
 const useStyles = makeStyles({
-  chips: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  // A chip is a toggle (aria-pressed): a plain button, marked out in the brand colours when on.
-  chip: { minWidth: 0, gap: tokens.spacingHorizontalXS, paddingLeft: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightRegular },
-  chipOn: {
-    backgroundColor: tokens.colorBrandBackground2,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-    ":hover": { backgroundColor: tokens.colorBrandBackground2Hover, border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
-  },
   controls: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS, alignItems: "end" },
   field: { minWidth: 0 },
   fill: { minWidth: 0, width: "100%" },
@@ -59,25 +52,15 @@ export function SchoolList(props: { rows: RowResult[]; ruleset: Ruleset; selecte
       <Caption1>
         Categorised with {ruleset.title}, version {ruleset.version}. {props.hint}
       </Caption1>
-      <div className={styles.chips} role="group" aria-label="Show only these categories" data-testid="band-chips">
-        {ruleset.bands
-          .filter((b) => counts.get(b.id))
-          .map((b) => (
-            <Button
-              key={b.id}
-              size="small"
-              shape="circular"
-              className={mergeClasses(styles.chip, bands.has(b.id) && styles.chipOn)}
-              aria-pressed={bands.has(b.id)}
-              onClick={() => toggle(b.id)}
-              title={`${b.id} ${b.label}: ${plural(counts.get(b.id)!)}`}
-              data-band={b.id}
-            >
-              <StyledBadge style={ruleset.styles.bands[b.id]}>{b.id}</StyledBadge>
-              {counts.get(b.id)!.toLocaleString("en-GB")}
-            </Button>
-          ))}
-      </div>
+      <BandChips
+        ruleset={ruleset}
+        counts={counts}
+        on={bands}
+        toggle={toggle}
+        title={(b, n) => `${b.id} ${b.label}: ${plural(n)}`}
+        label={{ text: "Show only these categories" }}
+        testId="band-chips"
+      />
       <div className={styles.controls}>
         <Field label="Find by name or URN" className={styles.field}>
           <Input className={styles.fill} value={query} onChange={(_, d) => setQuery(d.value)} data-testid="school-search" />
