@@ -4,6 +4,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { buildSync } from "esbuild";
+import type { Page } from "playwright-core";
 import { fakeExcelFrom } from "../addin/fake-from-workbook";
 
 /** The script to serve for office.js: the workbook's cells, then the fake Excel. `dir` takes the bundle. */
@@ -28,4 +29,12 @@ export async function fakeOfficeScript(workbook: string, dir: string): Promise<s
     },
   });
   return `window.__fakeWorkbook = ${JSON.stringify(sheets)};\n${readFileSync(out, "utf8")}`;
+}
+
+/** Reloads the pane inside the fake Excel holding `workbook`, and waits until it has picked the Schools sheet. */
+export async function openInFakeExcel(page: Page, workbook: string, dir: string, timeout = 30_000): Promise<void> {
+  const script = await fakeOfficeScript(workbook, dir);
+  await page.route(/appsforoffice\.microsoft\.com/, (route) => route.fulfill({ contentType: "text/javascript", body: script }));
+  await page.goto(page.url());
+  await page.waitForFunction(() => (document.querySelector("#target-select") as HTMLSelectElement | null)?.value === "sheet:Schools", null, { timeout });
 }

@@ -9,7 +9,7 @@ import { unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { parseStore, STORE_SHEET } from "../../engine";
 import { docxBodyText } from "../../hosts/docx";
-import { fakeOfficeScript } from "./fake-office-script";
+import { openInFakeExcel } from "./fake-office-script";
 import { horizontalOverflow } from "./pane-checks";
 import { openPanePage, type PanePage } from "./pane-page";
 
@@ -37,10 +37,7 @@ beforeAll(async () => {
   pane = await openPanePage({ width: 350, height: 800 });
   page = pane.page;
   await pane.open();
-  const script = await fakeOfficeScript(join(root, "examples", "staffordshire-schools.xlsx"), dir);
-  await page.route(/appsforoffice\.microsoft\.com/, (route) => route.fulfill({ contentType: "text/javascript", body: script }));
-  await page.goto(page.url());
-  await page.waitForFunction(() => (document.querySelector("#target-select") as HTMLSelectElement | null)?.value === "sheet:Schools", null, { timeout: 30_000 });
+  await openInFakeExcel(page, join(root, "examples", "staffordshire-schools.xlsx"), dir);
   await page.click("[data-testid=run]");
   await page.locator("[data-testid=message]").getByText(/Categorised 400 schools/).waitFor({ timeout: 60_000 });
   await letters().waitFor({ timeout: 30_000 });

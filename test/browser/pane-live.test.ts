@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { fakeOfficeScript } from "./fake-office-script";
+import { openInFakeExcel } from "./fake-office-script";
 import { axeViolations, horizontalOverflow } from "./pane-checks";
 import { openPanePage, type PanePage } from "./pane-page";
 
@@ -29,10 +29,7 @@ beforeAll(async () => {
   pane = await openPanePage({ width: 350, height: 800 });
   page = pane.page;
   await pane.open();
-  const script = await fakeOfficeScript(join(root, "examples", "staffordshire-schools.xlsx"), dir);
-  await page.route(/appsforoffice\.microsoft\.com/, (route) => route.fulfill({ contentType: "text/javascript", body: script }));
-  await page.goto(page.url());
-  await page.waitForFunction(() => (document.querySelector("#target-select") as HTMLSelectElement | null)?.value === "sheet:Schools", null, { timeout: 20_000 }).catch(async (e) => {
+  await openInFakeExcel(page, join(root, "examples", "staffordshire-schools.xlsx"), dir, 20_000).catch(async (e) => {
     console.log(pane.pageErrors, (await page.locator("main").innerText()).slice(0, 1500));
     throw e;
   });

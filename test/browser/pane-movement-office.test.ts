@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { categorise, movementLine, parseRuleset, parseStore, recordedMovement, recordRun, runMovement, STORE_SHEET, SUMMARY_SHEET, type Movement } from "../../engine";
 import { openWorkbook } from "../../hosts/file/run-and-clear";
-import { fakeOfficeScript } from "./fake-office-script";
+import { openInFakeExcel } from "./fake-office-script";
 import { axeViolations, horizontalOverflow } from "./pane-checks";
 import { openPanePage, type PanePage } from "./pane-page";
 
@@ -58,10 +58,7 @@ beforeAll(async () => {
   pane = await openPanePage({ width: 350, height: 800 });
   page = pane.page;
   await pane.open();
-  const script = await fakeOfficeScript(example, dir);
-  await page.route(/appsforoffice\.microsoft\.com/, (route) => route.fulfill({ contentType: "text/javascript", body: script }));
-  await page.goto(page.url());
-  await page.waitForFunction(() => (document.querySelector("#target-select") as HTMLSelectElement | null)?.value === "sheet:Schools", null, { timeout: 30_000 });
+  await openInFakeExcel(page, example, dir);
 }, 180_000);
 
 afterAll(async () => {
