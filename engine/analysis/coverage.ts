@@ -85,13 +85,7 @@ export interface CaseCoverage {
   percent: number;
 }
 
-interface RuleSpec {
-  section: CoverageSection;
-  kind: CoveredRuleKind;
-  id: string;
-  label: string;
-  title: string;
-  path: PathPart[];
+interface RuleSpec extends Pick<CoveredRule, "section" | "kind" | "id" | "label" | "title" | "path"> {
   conditions?: Condition;
   /** Whether a case's evaluation reaches the rule, and whether it comes out with it. */
   reaches(row: RowResult): boolean;
