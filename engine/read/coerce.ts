@@ -11,6 +11,9 @@ export const MISSING_MARKERS = new Set([
   "", "supp", "ne", "na", "n/a", "x", "-", "--", "null", "lowcov", "np", "ne/na", "not judged", "none", ".", "..", ":", "dns",
 ]);
 
+/** The longest marker: a longer text is none of them. */
+export const LONGEST_MARKER = Math.max(...[...MISSING_MARKERS].map((m) => m.length));
+
 export interface Coerced {
   value: FactValue;
   /** Why the cell could not be read (the value is then missing). */
@@ -21,7 +24,9 @@ export interface Coerced {
   unlisted?: boolean;
 }
 
+/** Readings that many cells share (read-only). */
 const MISSING: Coerced = { value: null };
+const NO_CATEGORY_VALUE: Coerced = { value: "None" };
 
 const GRADE_WORDS: Record<string, number> = {
   outstanding: 1,
@@ -67,6 +72,7 @@ function dateText(d: Date): string {
 
 /** A number as officers type it: "1,234", "£1,234", "(5)" for -5. */
 export function parseNumber(s: string): number | undefined {
+  if (!/\d/.test(s)) return undefined; // no digit, no number (SUPP, NE, x...): said without rewriting the text
   const cleaned = s.replace(/[£,\s]/g, "").replace(/^\((.*)\)$/, "-$1");
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
   return Number(cleaned);
@@ -99,7 +105,7 @@ function unreadable(text: string, expected: string): Coerced {
 }
 
 export function coerce(cell: CellValue, field: Pick<Field, "type" | "label" | "values">): Coerced {
-  if (field.type === "categoryOfConcern" && (cell === null || cell === undefined || NO_CATEGORY.has(text(cell).toLowerCase()))) return { value: "None" };
+  if (field.type === "categoryOfConcern" && (cell === null || cell === undefined || NO_CATEGORY.has(text(cell).toLowerCase()))) return NO_CATEGORY_VALUE;
   if (cell === null || cell === undefined) return MISSING;
   if (typeof cell === "number" && (field.type === "number" || field.type === "percent" || (field.type === "integer" && Number.isInteger(cell)))) {
     return Number.isFinite(cell) ? { value: cell } : { value: null, problem: `'${cell}' is not a number; treated as missing` };

@@ -16,7 +16,8 @@ export interface HistoryIndex {
   problems: Map<string, string[]>;
 }
 
-export const keyText = (v: FactValue): string => (v === null ? "" : String(v).trim().toLowerCase());
+/** A school key as compared: trimmed, lower case (a finite number's text is both already). */
+export const keyText = (v: FactValue): string => (typeof v === "number" && Number.isFinite(v) ? String(v) : v === null ? "" : String(v).trim().toLowerCase());
 
 export function readHistories(source: WorkbookSource, ruleset: Ruleset): HistoryIndex {
   const byKey = new Map<string, Map<string, HistoryEntry[]>>();
@@ -32,17 +33,19 @@ export function readHistories(source: WorkbookSource, ruleset: Ruleset): History
     const { index, warnings: w } = mapColumns(sheet, h.fields.map((f) => (f.id === h.key ? { ...f, required: true } : f)), sheet.headers.length);
     warnings.push(...w);
     const entries = new Map<string, HistoryEntry[]>();
-    sheet.rows.forEach((_, i) => {
+    for (let i = 0; i < sheet.rows.length; i++) {
       const { facts, problems: cellProblems } = readRow(sheet, i, h.fields, index);
-      const rowNo = sheet.headerRow + 1 + i;
       const key = keyText(facts[h.key]);
       // A problem with a school's history is said on the school's own row; without a key, for the sheet.
-      const said = key ? problems.get(key) ?? problems.set(key, []).get(key)! : warnings;
-      for (const p of cellProblems) said.push(`Sheet '${sheet.name}' row ${rowNo}, ${p.column}: ${p.message}`);
-      if (!key) return;
-      if (!entries.has(key)) entries.set(key, []);
-      entries.get(key)!.push(facts);
-    });
+      if (cellProblems.length) {
+        const said = key ? problems.get(key) ?? problems.set(key, []).get(key)! : warnings;
+        for (const p of cellProblems) said.push(`Sheet '${sheet.name}' row ${sheet.headerRow + 1 + i}, ${p.column}: ${p.message}`);
+      }
+      if (!key) continue;
+      const list = entries.get(key);
+      if (list) list.push(facts);
+      else entries.set(key, [facts]);
+    }
     byKey.set(h.id, entries);
   }
   return { byKey, warnings, problems };

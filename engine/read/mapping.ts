@@ -1,12 +1,15 @@
 // Matching a sheet's headers to a ruleset's fields, and reading each row's cells into facts.
-import type { CellValue, SheetData } from "../workbook";
+import type { SheetData } from "../workbook";
 import type { FactValue } from "../results";
 import type { Field } from "../ruleset/schema";
-import { coerce, type Coerced } from "./coerce";
+import { FieldReader } from "./cell-reader";
+import { RowReader, type RowFacts } from "./row-reader";
 import { InputError, describeColumn } from "../errors";
 import { nearest } from "../util/nearest";
 import { normaliseHeader } from "./headers";
 import { findRecordedBlock } from "./results-block";
+
+export type { RowFacts };
 
 /**
  * How many columns (from the first) are the officer's table: up to the last headed column, or up
@@ -62,45 +65,22 @@ export function mapColumns(sheet: SheetData, fields: Field[], width: number): Co
   return { index, warnings };
 }
 
-export interface RowFacts {
-  facts: Record<string, FactValue>;
-  problems: readonly { column: string; message: string }[];
-  /** Fields whose cell was filled but gave no value (a SUPP/NE marker or unreadable text) -> that text. */
-  withheld: ReadonlyMap<string, string>;
-}
-
-/** Most rows have no problem and no withheld cell: they share these (read-only) empty ones. */
-const NO_PROBLEMS: RowFacts["problems"] = Object.freeze([]);
-const NOTHING_WITHHELD: ReadonlyMap<string, string> = new Map();
-
 /**
- * The column of each field, worked out once for a run's rows (the last fields and columns asked
- * about); and for fields whose cells repeat (grades, listed values, yes/no, dates), each distinct
- * text or date read once: a cell's reading depends on its value and field alone.
+ * Row readers (each field's column, and the distinct cells each has read), made once per run: by
+ * its columns, and the fields they are for. The last one asked for is found without a look-up.
  */
-let lastColumns: { fields: Field[]; columns: Map<string, number>; at: (number | undefined)[]; read: (Map<string | number, Coerced> | undefined)[] } | undefined;
+const readers = new WeakMap<Map<string, number>, { fields: Field[]; reader: RowReader }>();
+let last: { fields: Field[]; columns: Map<string, number>; reader: RowReader } | undefined;
 
-function columnsOf(fields: Field[], columns: Map<string, number>): NonNullable<typeof lastColumns> {
-  if (lastColumns?.fields !== fields || lastColumns.columns !== columns || lastColumns.at.length !== fields.length) {
-    lastColumns = { fields, columns, at: fields.map((f) => columns.get(f.id)), read: fields.map((f) => (f.type !== "text" || f.values ? new Map() : undefined)) };
+function readerOf(fields: Field[], columns: Map<string, number>): RowReader {
+  if (last?.fields === fields && last.columns === columns && last.reader.fields.length === fields.length) return last.reader;
+  let made = readers.get(columns);
+  if (made?.fields !== fields || made.reader.fields.length !== fields.length) {
+    made = { fields, reader: new RowReader(fields.map((f) => new FieldReader(f, columns.get(f.id) ?? -1))) };
+    readers.set(columns, made);
   }
-  return lastColumns;
-}
-
-/** Distinct cells remembered per field (a column of ever new texts starts afresh past it). */
-const READ_LIMIT = 2_000;
-
-/** coerce, remembered per distinct text or date (by its time) where the field keeps a memo. */
-function coerceCell(cell: CellValue, f: Field, read: Map<string | number, Coerced> | undefined): Coerced {
-  const key = read === undefined ? undefined : typeof cell === "string" ? cell : cell instanceof Date ? cell.getTime() : undefined;
-  if (key === undefined) return coerce(cell, f);
-  let c = read!.get(key);
-  if (c === undefined) {
-    c = coerce(cell, f);
-    if (read!.size >= READ_LIMIT) read!.clear();
-    read!.set(key, c);
-  }
-  return c;
+  last = { fields, columns, reader: made.reader };
+  return made.reader;
 }
 
 /**
@@ -108,35 +88,5 @@ function coerceCell(cell: CellValue, f: Field, read: Map<string | number, Coerce
  * with a problem text.
  */
 export function readRow(sheet: SheetData, rowIndex: number, fields: Field[], columns: Map<string, number>, facts: Record<string, FactValue> = {}): RowFacts {
-  const row = sheet.rows[rowIndex];
-  let problems: { column: string; message: string }[] | undefined;
-  let withheld: Map<string, string> | undefined;
-  const { at, read } = columnsOf(fields, columns);
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i];
-    const c = at[i];
-    if (c === undefined) {
-      facts[f.id] = null;
-      continue;
-    }
-    const cell = row[c];
-    let value: FactValue;
-    let unread: string | undefined;
-    let marker: string | undefined;
-    let unlisted: boolean | undefined;
-    if (typeof cell === "number" && Number.isFinite(cell) && (f.type === "number" || f.type === "percent" || (f.type === "integer" && Number.isInteger(cell)))) {
-      value = cell; // coerce's first case, without making an object per cell
-    } else {
-      ({ value, problem: unread, marker, unlisted } = coerceCell(cell, f, read[i]));
-    }
-    const problem = unread ?? (f.warnIfBlank && value === null && marker === undefined ? `blank: ${f.label} is missing` : undefined);
-    facts[f.id] = value;
-    // A value the ruleset does not list is said in its warning; rules it might change are not each listed as undecided.
-    if (marker !== undefined || (unread && !unlisted)) (withheld ??= new Map()).set(f.id, marker ?? String(cell));
-    const outOfRange = typeof value === "number" && ((f.min !== undefined && value < f.min) || (f.max !== undefined && value > f.max));
-    if (!problem && !outOfRange) continue;
-    const column = describeColumn(sheet.headers[c], sheet.firstColumn + c);
-    (problems ??= []).push({ column, message: problem ?? `${value} is outside the expected range ${f.min ?? "-"} to ${f.max ?? "-"} for ${f.label}; used as it is` });
-  }
-  return { facts, problems: problems ?? NO_PROBLEMS, withheld: withheld ?? NOTHING_WITHHELD };
+  return readerOf(fields, columns).read(sheet, rowIndex, facts);
 }

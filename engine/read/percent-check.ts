@@ -27,39 +27,51 @@ export interface PercentWarnings {
 
 export function checkPercentColumns(sheet: SheetData, fields: Field[], columns: Map<string, number>): PercentWarnings {
   const out: PercentWarnings = { sheet: [], cells: new Map() };
-  for (const f of fields) {
-    const c = columns.get(f.id);
-    if (f.type !== "percent" || c === undefined) continue;
+  const percent = fields.filter((f) => f.type === "percent" && columns.has(f.id)).map((f) => columns.get(f.id)!);
+  const numbers = plainNumbers(sheet, percent);
+  percent.forEach((c, j) => {
+    const { rows, values, count } = numbers[j];
+    if (!count) return;
     const column = describeColumn(sheet.headers[c], sheet.firstColumn + c);
-    // Row indexes and values in typed arrays: a column can have a million cells.
-    const rows = new Int32Array(sheet.rows.length);
-    const values = new Float64Array(sheet.rows.length);
-    let count = 0;
     let fractions = true;
     let positive = false;
-    for (let i = 0; i < sheet.rows.length; i++) {
-      const v = plainNumber(sheet.rows[i][c]);
-      if (v === undefined) continue;
-      rows[count] = i;
-      values[count++] = v;
-      if (!(v >= 0 && v <= 1)) fractions = false;
-      if (v > 0) positive = true;
+    for (let k = 0; k < count; k++) {
+      if (!(values[k] >= 0 && values[k] <= 1)) fractions = false;
+      if (values[k] > 0) positive = true;
     }
-    if (!count) continue;
     if (fractions && positive) {
       out.sheet.push(
         `Sheet '${sheet.name}', ${column}: every value is between 0 and 1. They are read as written, in percentage points (0.45 is 0.45%, not 45%). ` +
           `If they are fractions, format the column as Percentage in Excel, or type 45 for 45%.`,
       );
-      continue;
+      return;
     }
-    if (nth(values.slice(0, count), Math.floor(count / 2)) < POINTS_MEDIAN) continue;
+    if (nth(values.slice(0, count), Math.floor(count / 2)) < POINTS_MEDIAN) return;
     for (let k = 0; k < count; k++) {
       const v = values[k];
       const row = rows[k];
       if (v <= 0 || v >= 1) continue;
       const text = `Row ${sheet.headerRow + 1 + row}, ${column}: ${v} is read as ${v}%; the column's other values are percentage points, so if ${Math.round(v * 1000) / 10}% was meant, type ${Math.round(v * 1000) / 10}`;
       (out.cells.get(row) ?? out.cells.set(row, []).get(row)!).push(text);
+    }
+  });
+  return out;
+}
+
+/**
+ * Each column's plain numbers: row indexes and values in typed arrays (a column can have a million
+ * cells), read in one pass over the rows, each row's cells while it is at hand.
+ */
+function plainNumbers(sheet: SheetData, columns: number[]): { rows: Int32Array; values: Float64Array; count: number }[] {
+  const out = columns.map(() => ({ rows: new Int32Array(sheet.rows.length), values: new Float64Array(sheet.rows.length), count: 0 }));
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const row = sheet.rows[i];
+    for (let j = 0; j < columns.length; j++) {
+      const v = plainNumber(row[columns[j]]);
+      if (v === undefined) continue;
+      const o = out[j];
+      o.rows[o.count] = i;
+      o.values[o.count++] = v;
     }
   }
   return out;

@@ -18,8 +18,43 @@ export function isIsoDate(v: unknown): v is string {
   return !!m && calendarDate(+m[1], +m[2], +m[3]) !== undefined;
 }
 
+/** Days from 1970-01-01 to a YYYY-MM-DD date (a day past the month's end runs on, as Date.parse has it). */
 export function dayNumber(iso: string): number {
-  return Math.floor(Date.parse(iso + "T00:00:00Z") / DAY_MS);
+  return isoDayNumber(iso) ?? Math.floor(Date.parse(iso + "T00:00:00Z") / DAY_MS);
+}
+
+/**
+ * dayNumber by arithmetic, for a date written YYYY-MM-DD with a month 01-12 and a day 01-31 (what
+ * Date.parse reads, a day past the month's end counted on); undefined for anything else.
+ */
+function isoDayNumber(s: string): number | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return daysFromCivil(year, month, day);
+}
+
+/** The number written by `length` digits from `at`, or -1 when one is not a digit. */
+function digits(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 export function addDays(iso: string, days: number): string {

@@ -192,6 +192,11 @@ describe("consecutiveLatest", () => {
   test("entries without a date count as the oldest", () => {
     expect(derive(d, {}, ctxFor({ meetings: [meeting(null, true), meeting("2020-01-10", false), meeting("2019-12-01", false)] }))).toBe(2);
   });
+  test("entries on the same date stand in sheet order; entries after the run date are left out", () => {
+    expect(derive(d, {}, ctxFor({ meetings: [meeting("2020-01-10", true), meeting("2020-01-10", false)] }))).toBe(0);
+    expect(derive(d, {}, ctxFor({ meetings: [meeting("2020-01-10", false), meeting("2020-01-10", true)] }))).toBe(1);
+    expect(derive(d, {}, ctxFor({ meetings: [meeting("2020-02-10", false), meeting("2020-05-01", true), meeting("2020-01-10", false)] }, "2020-03-01"))).toBe(2);
+  });
   test("no entries for the school: 0; no history sheet at all: missing", () => {
     expect(derive(d, {}, ctxFor({ meetings: [] }))).toBe(0);
     expect(derive(d, {}, ctxFor({}))).toBeNull();
@@ -288,4 +293,53 @@ describe("compileDerived", () => {
     none.apply(facts, ctxFor());
     expect(facts).toEqual({ absence: 1 });
   });
+});
+
+test("where new Function is refused, apply runs as a loop with the same results", () => {
+  const ruleset = rulesetWith([
+    { id: "gap", label: "Gap", kind: "difference", of: "absence", minus: "national" },
+    { id: "rate", label: "Rate", kind: "ratio", of: "exclusions", per: "pupils", scale: 100 },
+    { id: "days", label: "Days", kind: "daysSince", of: "inspectionDate" },
+    { id: "academy", label: "Academy", kind: "matches", of: "type", pattern: "academ" },
+    { id: "group", label: "Group", kind: "lookup", of: "type", table: [{ value: "academy", for: ["Academy converter"] }, { value: "maintained", for: ["Community school"] }] },
+    { id: "trend", label: "Trend", kind: "trend", of: ["y1", "y2", "y3"], override: "trendText" },
+    { id: "run", label: "Run", kind: "consecutiveLatest", history: "meetings", orderBy: "date", where: { fact: "impact", operator: "equal", value: false } },
+    { id: "count", label: "Count", kind: "count", history: "meetings", withinDays: 200, dateField: "date" },
+    { id: "last", label: "Last", kind: "latest", history: "meetings", orderBy: "date", value: "date" },
+    { id: "daysSinceLast", label: "Days since last", kind: "daysSince", of: "last" },
+  ]);
+  const values: FactValue[] = [null, 0, 3, -1.5, 6.25, "x", "Academy converter", "community school", "2019-02-28", "2020-02-29", true, "improving"];
+  let seed = 5;
+  const pick = () => values[(seed = (seed * 48271) % 2147483647) % values.length];
+  const rows = Array.from({ length: 300 }, (_, i) => {
+    const at = (k: number) => (k % 2 ? pick() : values[(i + k) % values.length]);
+    const facts: Record<string, FactValue> = { absence: at(1), national: at(2), exclusions: at(3), pupils: at(4), inspectionDate: at(5), type: at(6), y1: at(7), y2: at(8), y3: at(9), trendText: at(10) };
+    const meetings = [meeting(i % 3 ? "2020-01-10" : null, i % 2 === 0), meeting("2019-12-01", false), meeting(i % 5 ? "2019-12-01" : "2020-04-01", i % 4 === 0)];
+    return { facts, ctx: ctxFor({ meetings: i % 6 ? meetings.slice(0, i % 4) : undefined }) };
+  });
+  const applyAll = () => {
+    const derived = compileDerived(ruleset);
+    return rows.map(({ facts, ctx }) => {
+      const out = { ...facts };
+      derived.apply(out, ctx);
+      return out;
+    });
+  };
+  const written = applyAll();
+  const real = globalThis.Function;
+  globalThis.Function = function refused() {
+    throw new EvalError("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not an allowed source of script");
+  } as unknown as FunctionConstructor;
+  let looped;
+  try {
+    looped = applyAll();
+  } finally {
+    globalThis.Function = real;
+  }
+  expect(looped).toEqual(written);
+  // Every derived fact was found, and missing, on some rows.
+  for (const id of ["gap", "rate", "days", "academy", "group", "trend", "run", "count", "last", "daysSinceLast"]) {
+    expect([id, written.some((f) => f[id] !== null)]).toEqual([id, true]);
+    expect([id, written.some((f) => f[id] === null)]).toEqual([id, true]);
+  }
 });
