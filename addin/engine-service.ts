@@ -5,7 +5,7 @@
 // too (BrowserHost, with the file host, loaded only when a file is opened). The pane's local
 // authority summary is worked out here with the run: on 60,000 schools it takes a few hundred
 // milliseconds. So is the movement since the last run recorded in the workbook.
-import { buildOutputPlan, categorise, evaluateLive, movement, parseRuleset, type Ruleset } from "../engine";
+import { buildOutputPlan, categorise, evaluateLive, movement, parseRuleset, plainResults, type RunResult, type Ruleset } from "../engine";
 import type { BrowserHost } from "./browser-host";
 import { splitRun } from "./outcome-transfer";
 import { phase, PHASES, type Progress } from "./pane-host";
@@ -41,10 +41,12 @@ export function engineService(post: (reply: EngineReply) => void): (message: Eng
         progress(PHASES.categorise[1], "Preparing the results…");
         // The store as read before this run: the summary sheet and the pane show the movement since the last run in it.
         const plan = buildOutputPlan(result, ruleset, source, m.store);
-        return { result, plan, summary: paneSummary(result, ruleset), movement: movement(m.store, result, ruleset, plan.run) };
+        return { result: sendable(result), plan, summary: paneSummary(result, ruleset), movement: movement(m.store, result, ruleset, plan.run) };
       }
-      case "categoriseRows":
-        return evaluateLive(sourceOf(m.workbook), rulesetOf(m.ruleset), m.sheet, m.asOf, m.store);
+      case "categoriseRows": {
+        const live = await evaluateLive(sourceOf(m.workbook), rulesetOf(m.ruleset), m.sheet, m.asOf, m.store);
+        return { ...live, result: sendable(live.result) };
+      }
       case "openFile": {
         file = null;
         const { BrowserHost } = await import(/* webpackChunkName: "file-host" */ "./browser-host");
@@ -61,7 +63,7 @@ export function engineService(post: (reply: EngineReply) => void): (message: Eng
       case "runFile": {
         const ruleset = rulesetOf(m.ruleset);
         const outcome = await openFile().run(m.target, ruleset, progress);
-        return { ...outcome, summary: paneSummary(outcome.result, ruleset), bytes: openFile().bytes };
+        return { ...outcome, result: sendable(outcome.result), summary: paneSummary(outcome.result, ruleset), bytes: openFile().bytes };
       }
       case "clearFile": {
         const message = await openFile().clear(m.target);
@@ -90,4 +92,9 @@ export function engineService(post: (reply: EngineReply) => void): (message: Eng
   }
 
   return (message) => (queue = queue.then(() => handle(message)));
+}
+
+/** A run's result as the page can receive it: each school's explanation (rule traces) made, as a posted copy keeps only own properties. */
+function sendable(result: RunResult): RunResult {
+  return { ...result, rows: plainResults(result.rows) };
 }

@@ -31,6 +31,7 @@ export { memorySource, sheetFromRecords } from "./read/memory-source";
 
 // evaluate/
 export { categorise, type RunOptions } from "./evaluate/categorise";
+export { plainResults } from "./evaluate/school-result";
 export { compileRuleset } from "./evaluate/compile-ruleset";
 export { explainRow, describeCondition, formatValue, supporting } from "./evaluate/explain";
 

@@ -120,6 +120,11 @@ export interface RowResult {
   /** Extra outputs declared by the ruleset (e.g. consortium funding). */
   outputs: Record<string, FactValue>;
   facts: Record<string, FactValue>;
+  /**
+   * The rules an explanation shows: those that held, those ranked above the category and stage
+   * given, and those left undecided. A run makes them from the facts when first read
+   * (evaluate/school-result.ts); plainResults makes them for a copy that is posted.
+   */
   traces: RuleTrace[];
   /** Sheet columns (1-based) whose cells fed each fired trigger, for fills. */
   triggerCells: { trigger: string; severity: string; columns: number[] }[];

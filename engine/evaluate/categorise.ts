@@ -1,6 +1,6 @@
 // A run over a workbook: find the schools sheet, read each row, evaluate, and assemble results.
 import type { CellValue, SheetData, WorkbookSource } from "../workbook";
-import type { ConditionTrace, Escalation, FactValue, RowResult, RuleTrace, RunResult, StageAdditionHit, TriggerHit } from "../results";
+import type { ConditionTrace, Escalation, FactValue, RowResult, RunResult, StageAdditionHit, TriggerHit } from "../results";
 import type { Band, Output, Ruleset, Stage, Trigger } from "../ruleset/schema";
 import type { StoreContents } from "../output/run-record";
 import { compileRuleset, type CompiledRuleset } from "./compile-ruleset";
@@ -8,7 +8,10 @@ import { mapColumns, officerColumnCount, readRow } from "../read/mapping";
 import { checkPercentColumns } from "../read/percent-check";
 import { normaliseHeader } from "../read/headers";
 import { readHistories, keyText, type HistoryEntry, type HistoryIndex } from "../read/history";
-import { describeCondition, reasonsFor, supporting, type ReasonLines } from "./explain";
+import { describeCondition, supporting } from "./explain";
+import { lineCache, reasonLines, type LineCache } from "./reason-lines";
+import { SchoolResult } from "./school-result";
+import type { HeldWords } from "./compile-ruleset";
 import { isAfterRunDate } from "./derived-facts";
 import { own } from "../ruleset/dictionaries";
 import { InputError } from "../errors";
@@ -154,10 +157,13 @@ interface RunContext {
   columns: Map<string, number[]>;
   /** A fired-trigger list (one rows share) -> its hits. */
   hitLists: Map<readonly string[], TriggerHit[]>;
-  /** A fired trigger's trace (one rows share) -> its officer cells. */
-  cells: Map<RuleTrace, RowResult["triggerCells"][number]>;
-  /** Reason lines of the rule traces rows share. */
-  reasons: ReasonLines;
+  /** Reason lines rows share. */
+  lines: LineCache;
+  /** Collects the row's trigger cells into rowCells as reasonLines works out each fired trigger's words. */
+  onTrigger: (index: number, words: HeldWords) => void;
+  rowCells: RowResult["triggerCells"];
+  /** Per trigger, its officer cells by which of its leaves held (bits): rows share them. */
+  cells: Map<number, RowResult["triggerCells"][number]>[];
   /** Escalations without additions, by stage and the date they are due from (rows share them). */
   escalations: Map<Stage, Map<string | undefined, Escalation>>;
   /** History date fields that order derived facts: entries dated after the run date are left out, and said. */
@@ -175,7 +181,9 @@ function runContext(compiled: CompiledRuleset, sheet: SheetData, index: Map<stri
     const f = h?.fields.find((x) => x.id === d.orderBy);
     if (h && f?.type === "date") dated.set(`${h.id}.${f.id}`, { history: h.id, field: f.id, label: h.label, fieldLabel: f.label });
   }
-  return { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, hitLists: new Map(), columns: new Map(), cells: new Map(), reasons: { shared: compiled.shared, lines: new Map(), rulesLines: new Map(), conditions: new Map() }, escalations: new Map(), datedHistories: [...dated.values()] };
+  const rowCells: RowResult["triggerCells"] = [];
+  const run: RunContext = { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, hitLists: new Map(), columns: new Map(), lines: lineCache(compiled), cells: r.triggers.map(() => new Map()), escalations: new Map(), datedHistories: [...dated.values()], rowCells, onTrigger: (i, words) => rowCells.push(triggerCell(run, i, words)) };
+  return run;
 }
 
 /** Items by id (the first of any repeated id, as find would give). */
@@ -193,10 +201,9 @@ function isBlankRow(row: CellValue[], width: number): boolean {
 const NO_ENTRIES: HistoryEntry[] = [];
 /** A ruleset without outputs: every row's (read-only) outputs. */
 const NO_OUTPUTS: Record<string, FactValue> = Object.freeze({});
+const NOTHING_WITHHELD: ReadonlyMap<string, string> = new Map();
 /** Nothing to say, shared by rows (read only). */
 const NONE: readonly string[] = [];
-/** Filled in before the row is handed over. */
-const NO_REASONS: string[] = [];
 
 function resultFor(run: RunContext, facts: Record<string, FactValue>, key: string, withheld: ReadonlyMap<string, string>, rowNo: number, warnings: string[]): RowResult {
   const { compiled, histories, asOf } = run;
@@ -232,25 +239,22 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: strin
         const field = r.fields.find((f) => f.id === o.pupils);
         warnings.push(`No ${field?.label ?? o.pupils}: ${o.header} is not worked out (the category's rate is ${rate} per pupil); enter the number and run again`);
       });
-  const rowResult: RowResult = {
-    row: rowNo,
-    key: (facts[r.key] as string | number) ?? null,
-    name: r.name ? ((facts[r.name] as string | null) ?? null) : null,
-    band,
-    bandLabel: finalBand.label,
-    ruleBand: outcome.ruleBand,
-    moderated,
-    triggers,
-    escalation,
-    nextAction: escalation?.nextAction ?? finalBand.nextAction ?? "",
-    due: escalation?.due ?? null,
-    reasons: NO_REASONS,
-    warnings,
-    outputs,
-    facts: outcome.facts,
-    traces: outcome.traces.slice(),
-    triggerCells: triggerCells(run, outcome.traces),
-  };
+  // Traces made later need the withheld cells only where they left a rule undecided (otherwise they change nothing).
+  const rowResult = new SchoolResult(compiled, outcome.undecided.length ? withheld : NOTHING_WITHHELD);
+  rowResult.row = rowNo;
+  rowResult.key = (facts[r.key] as string | number) ?? null;
+  rowResult.name = r.name ? ((facts[r.name] as string | null) ?? null) : null;
+  rowResult.band = band;
+  rowResult.bandLabel = finalBand.label;
+  rowResult.ruleBand = outcome.ruleBand;
+  rowResult.moderated = moderated;
+  rowResult.triggers = triggers;
+  rowResult.escalation = escalation;
+  rowResult.nextAction = escalation?.nextAction ?? finalBand.nextAction ?? "";
+  rowResult.due = escalation?.due ?? null;
+  rowResult.warnings = warnings;
+  rowResult.outputs = outputs;
+  rowResult.facts = outcome.facts;
   if (outcome.notCategorised) {
     const could = outcome.notCategorised.couldBe === null ? undefined : run.bands.get(outcome.notCategorised.couldBe);
     rowResult.notCategorised = { missing: outcome.notCategorised.missing.map(compiled.label), couldBe: could ? `${could.id} ${could.label}` : null };
@@ -268,7 +272,9 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: strin
       warnings.push(`Officer category ${band} is given without a reason: add one ${column}, so the moderation can be audited`);
     }
   }
-  rowResult.reasons = reasonsFor(rowResult, run.bands.get(outcome.ruleBand)!.label, withheld, compiled.sources, compiled.label, run.reasons);
+  run.rowCells.length = 0;
+  rowResult.reasons = reasonLines(compiled, outcome, rowResult, run.bands.get(outcome.ruleBand)!.label, withheld, run.lines, run.onTrigger);
+  rowResult.triggerCells = run.rowCells.length ? run.rowCells.slice() : NO_CELLS;
   // Near misses of triggers with margins (only rulesets with margins have a watcher).
   if (compiled.watch) watchRow(compiled.watch, rowResult, run.index, run.sheet.firstColumn);
   return rowResult;
@@ -347,20 +353,18 @@ function outputsFor(r: Ruleset, band: string, facts: Record<string, FactValue>, 
   return out;
 }
 
-/** For each fired trigger, the officer's columns behind the conditions that held. */
-function triggerCells(run: RunContext, traces: RowResult["traces"]): RowResult["triggerCells"] {
-  let cells: RowResult["triggerCells"] | undefined;
-  for (const t of traces) {
-    if (t.kind !== "trigger" || !t.held) continue;
-    // Rows that share a trace (compile-ruleset.ts) share its cells too.
-    let cell = run.cells.get(t);
-    if (!cell) {
-      cell = { trigger: t.id, severity: run.triggers.get(t.id)!.severity, columns: columnsBehind(run, supporting(t).map((c) => c.fact)) };
-      if (run.compiled.shared(t)) run.cells.set(t, cell);
-    }
-    (cells ??= []).push(cell);
+/** A fired trigger's officer cells: the columns behind the conditions that held. */
+function triggerCell(run: RunContext, index: number, words: HeldWords): RowResult["triggerCells"][number] {
+  // Rows whose trigger held by the same leaves share its cells.
+  const made = run.cells[index];
+  let cell = words.bits < 0 ? undefined : made.get(words.bits);
+  if (!cell) {
+    const t = run.compiled.rules.trigger[index];
+    const facts = words.bits < 0 ? [...words.facts] : words.facts.filter((_, i) => words.bits & (1 << i));
+    cell = { trigger: t.id, severity: run.triggers.get(t.id)!.severity, columns: columnsBehind(run, facts) };
+    if (words.bits >= 0) made.set(words.bits, cell);
   }
-  return cells ?? NO_CELLS;
+  return cell;
 }
 
 /** No trigger fired: no cells (read-only, shared). */

@@ -13,6 +13,8 @@ import { didYouMean } from "../util/nearest";
 import { own } from "../ruleset/dictionaries";
 import type { HistoryEntry } from "../read/history";
 import { compileWatch, type Watcher } from "./watch";
+import { ruleWords, type RuleWords } from "./rule-words";
+import { describeCondition, supporting } from "./explain";
 
 interface CompiledRule {
   kind: RuleTrace["kind"];
@@ -29,6 +31,10 @@ interface CompiledRule {
   fields: Set<string>;
   /** Its traces so far, by the values its conditions looked at. */
   traced: TraceRoot;
+  /** Whether it has conditions at all (a rule without always holds). */
+  conditional: boolean;
+  /** Its reason in words from the facts; undefined when its leaves do not fit (its trace says it then). */
+  words?: RuleWords;
 }
 
 /** Triggers, bands or stages: decided all at once (triggers) or up to the first that holds. */
@@ -94,9 +100,26 @@ export interface Outcome {
   stage: string | null;
   /** The chosen stage's additions that fit the school. */
   additions: StageAdditionHit[];
-  /** The rules traced, in order: the evaluator's own list, good until it evaluates the next row. */
-  traces: RuleTrace[];
+  /** Which rules held: the fired triggers' positions, the rules' band's and the stage's (-1 for none). */
+  held: { triggers: number[]; band: number; stage: number };
+  /** Rules that did not hold for want of withheld data (SUPP, NE...), traced, in evaluation order. */
+  undecided: RuleTrace[];
 }
+
+/** Why a rule held, in words: the supporting conditions, and which leaves they are (bits; -1 when not known by bits). */
+export interface HeldWords {
+  parts: string[];
+  bits: number;
+  /** The facts of the leaves (by bit), or of the supporting leaves when bits is -1. */
+  facts: readonly string[];
+  /** How many leaves the rule has (0 for a rule without conditions). */
+  leaves: number;
+}
+
+/** Rows without withheld data have no undecided rules (read-only, shared). */
+const NONE_UNDECIDED: RuleTrace[] = Object.freeze([]) as unknown as RuleTrace[];
+/** Groups by kind of rule. */
+const KINDS: Record<RuleTrace["kind"], number> = { trigger: 0, band: 1, stage: 2 };
 
 /** No additions fit the school (read-only, shared). */
 const NO_ADDITIONS: StageAdditionHit[] = Object.freeze([]) as unknown as StageAdditionHit[];
@@ -113,14 +136,24 @@ export interface CompiledRuleset {
    * Rows read into a copy of it share one compact object shape instead of each being a slow dictionary.
    */
   blankFacts(): Record<string, FactValue>;
-  /** Whether rows share this rule trace (their conditions came out the same): what is made from it can be made once. */
-  shared(t: RuleTrace): boolean;
   /**
    * Evaluates one row's field facts (mutated: constants and derived facts are added). `withheld`
    * names fields whose cells held a marker (SUPP, NE...) or unreadable text: a rule that fails
    * only for want of them is reported as undecided.
    */
   evaluate(facts: Record<string, FactValue>, asOf: string, history: (id: string) => HistoryEntry[] | undefined, withheld?: ReadonlyMap<string, string>): Outcome;
+  /** The rules of each kind, in order, as Outcome.held numbers them. */
+  rules: Record<RuleTrace["kind"], readonly { id: string; label: string; conditional: boolean }[]>;
+  /**
+   * Why a rule that held for a school held (its facts as evaluate left them), in words: into
+   * `out.parts` (length set), with which leaves. Only good until it is asked again.
+   */
+  heldWords(kind: RuleTrace["kind"], index: number, facts: Facts): HeldWords;
+  /**
+   * A school's rule traces, made again from its facts as evaluate left them: the rules that held,
+   * those ranked above the band and stage given (why not higher?), and those left undecided.
+   */
+  traces(facts: Facts, withheld?: ReadonlyMap<string, string>): RuleTrace[];
   /** The triggers with margins, for watch flags (watch.ts); undefined when none has one. */
   watch?: Watcher;
 }
@@ -129,14 +162,12 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const operators = operatorLookup();
   const label = factLabels(ruleset);
   const ctx = { operators, shared: ruleset.sharedConditions ?? {}, label, compiledShared: new Map() };
-  // Rule traces that rows share. A plain set, not a weak one: a WeakSet or WeakMap of this size
-  // slows every garbage collection, the hosts' as well as the run's.
-  const sharedRuleTraces = new Set<RuleTrace>();
   const derived = compileDerived(ruleset);
   const rule = (kind: RuleTrace["kind"], r: { id: string; label: string; conditions?: Condition }): CompiledRule => {
     const test: Compiled = r.conditions ? compileCondition(r.conditions, ctx) : () => true;
     const fields = r.conditions ? fieldsBehind(r.conditions, ctx.shared, derived.sources) : new Set<string>();
-    return { kind, id: r.id, label: r.label, test, decide: (f) => test(f), trace: (f, out) => test(f, out), fields, traced: { size: 0 } };
+    const words = r.conditions ? ruleWords(r.conditions, ctx) : undefined;
+    return { kind, id: r.id, label: r.label, test, decide: (f) => test(f), trace: (f, out) => test(f, out), fields, traced: { size: 0 }, conditional: !!r.conditions, words };
   };
   const triggers = ruleset.triggers.map((t) => rule("trigger", t));
   const bands = ruleset.bands.map((b) => rule("band", b));
@@ -192,18 +223,23 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     let list = firedLists.get(key);
     if (!list) {
       list = Object.freeze(firedIds(flags)) as string[];
-      if (firedLists.size >= 10_000) firedLists.clear();
+      if (firedLists.size >= 10_000) {
+        firedLists.clear();
+        firedAt.clear();
+      }
       firedLists.set(key, list);
+      firedAt.set(list, Object.freeze(triggers.flatMap((_, i) => (flags[i] ? [i] : []))) as number[]);
     }
     return list;
   };
+  /** A fired-trigger list -> the fired triggers' positions (read-only, shared like the list). */
+  const firedAt = new Map<readonly string[], number[]>();
 
-  // Traces are collected here, then copied out at their exact length: traces are kept for every
-  // row, and arrays grown by push carry spare room.
+  // Traces are collected here, then copied out at their exact length: traces may be kept for
+  // every row, and arrays grown by push carry spare room.
   const scratch: ConditionTrace[] = [];
   const values: unknown[] = [];
-  // The row's rule traces (Outcome.traces), reused from row to row.
-  const rowTraces: RuleTrace[] = [];
+  const words: HeldWords = { parts: [], bits: 0, facts: [], leaves: 0 };
 
   /** Traces one rule: every leaf with its value; `undecided` when only withheld data stood in its way. */
   const trace = (r: CompiledRule, facts: Facts, held: boolean, withheld?: ReadonlyMap<string, string>): RuleTrace => {
@@ -230,17 +266,17 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     if (undecided) t.undecided = true;
     if (node) {
       node[undecided ? "undecided" : "decided"] = t;
-      sharedRuleTraces.add(t);
     }
     return t;
   };
 
   /**
-   * Rules are first decided without tracing (fast); then traced are the rules that held, those
-   * ranked above the band or stage chosen (why not higher?), and, where a cell held a SUPP-style
-   * marker, the rules that might have held with the data.
+   * Rules are decided without tracing (fast). Where a cell held a SUPP-style marker, the rules that
+   * might have held with the data are traced into `undecided`. Given `traces`, every rule an
+   * explanation shows is traced into it, in order: those that held, those ranked above the band or
+   * stage chosen (why not higher?), and the undecided.
    */
-  const decide = (group: RuleGroup, facts: Facts, withheld: ReadonlyMap<string, string> | undefined, firstOnly: boolean): number => {
+  const decide = (group: RuleGroup, facts: Facts, withheld: ReadonlyMap<string, string> | undefined, firstOnly: boolean, traces: RuleTrace[] | null, undecided: RuleTrace[]): number => {
     const { rules } = group;
     const flags = group.held;
     let last = -1;
@@ -252,11 +288,11 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
       const ok = flags[i] === 1;
-      if (ok || i < last) rowTraces.push(trace(r, facts, ok, withheld));
-      else if (withheld?.size && (!firstOnly || last < 0) && restsOnAny(r.fields, withheld) && r.test(facts, undefined, true)) {
+      if (ok || (i < last && traces)) traces?.push(trace(r, facts, ok, withheld));
+      else if (withheld?.size && (i < last || !firstOnly || last < 0) && restsOnAny(r.fields, withheld) && r.test(facts, undefined, true)) {
         // Only a rule that could hold when missing facts go its way can be undecided.
         const t = trace(r, facts, false, withheld);
-        if (t.undecided) rowTraces.push(t);
+        if (t.undecided) (traces ?? undecided).push(t);
       }
     }
     return last;
@@ -268,22 +304,53 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     sources: derived.sources,
     label,
     blankFacts: () => ({ ...blank }),
-    shared: (t) => sharedRuleTraces.has(t),
     watch: compileWatch(ruleset, ctx, derived.sources),
+    rules: { trigger: triggers, band: bands, stage: stages },
+    heldWords(kind, index, facts) {
+      const r = groups[KINDS[kind]].rules[index];
+      if (!r.conditional) {
+        words.parts.length = 0;
+        words.bits = 0;
+        words.leaves = 0;
+      } else if (r.words) {
+        words.bits = r.words.words(facts, words.parts);
+        words.facts = r.words.facts;
+        words.leaves = r.words.facts.length;
+      } else {
+        // Too many leaves for bits: from the rule's trace.
+        const t = trace(r, facts, true);
+        const held = supporting(t);
+        words.parts = held.map(describeCondition);
+        words.bits = -1;
+        words.facts = held.map((c) => c.fact);
+        words.leaves = t.conditions.length;
+      }
+      return words;
+    },
+    traces(facts, withheld) {
+      const out: RuleTrace[] = [];
+      const none: RuleTrace[] = [];
+      decide(groups[0], facts, withheld, false, out, none);
+      decide(groups[1], facts, withheld, true, out, none);
+      decide(groups[2], facts, withheld, true, out, none);
+      return out;
+    },
     evaluate(facts, asOf, history, withheld) {
       const year = (ruleset.year?.field ? yearText(facts[ruleset.year.field]) : null) ?? ruleset.year?.default ?? academicYearOf(asOf);
       facts.asOf = asOf;
       facts.year = year;
       Object.assign(facts, constants(year));
       derived.apply(facts, { asOf, history, test });
-      rowTraces.length = 0;
       const all = facts as Facts;
-      decide(groups[0], all, withheld, false);
+      let undecided = NONE_UNDECIDED;
+      if (withheld?.size) undecided = [];
+      decide(groups[0], all, withheld, false, null, undecided);
       const fired = firedList(groups[0].held);
       all.triggers = fired;
       all.triggerCount = fired.length;
       // Bands and stages: the first (highest) that holds wins.
-      const ruleBand = groups[1].rules[decide(groups[1], all, withheld, true)].id;
+      const bandAt = decide(groups[1], all, withheld, true, null, undecided);
+      const ruleBand = groups[1].rules[bandAt].id;
       // Decisive data missing: the ruleset's "not categorised" band, not a silent lower one.
       const notCategorised = undecidable(all, ruleBand);
       const decided = notCategorised ? ruleset.notCategorised!.band : ruleBand;
@@ -298,14 +365,15 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       }
       // Escalation follows the category the school ends with, moderated or not.
       all.band = band;
-      const at = decide(groups[2], all, withheld, true);
+      const at = decide(groups[2], all, withheld, true, null, undecided);
       const stage = at >= 0 ? groups[2].rules[at].id : null;
       let added = NO_ADDITIONS;
       for (const a of (stage === null ? undefined : additions.get(stage)) ?? NO_ADDITIONS_DUE) {
         const t = traced(a.test, all);
         if (t.held) (added === NO_ADDITIONS ? (added = []) : added).push({ label: a.label, nextAction: a.nextAction, conditions: t.conditions });
       }
-      const outcome: Outcome = { facts, triggers: fired, band, ruleBand, moderated, contradicts, stage, additions: added, traces: rowTraces };
+      const held = { triggers: firedAt.get(fired)!, band: bandAt, stage: at };
+      const outcome: Outcome = { facts, triggers: fired, band, ruleBand, moderated, contradicts, stage, additions: added, held, undecided };
       if (problem) outcome.overrideProblem = problem;
       if (notCategorised) outcome.notCategorised = notCategorised;
       return outcome;

@@ -62,10 +62,20 @@ function line(...pieces: string[]): string {
 
 /** "Ofsted grade is at least 3 (actual 3)" */
 export function describeCondition(c: ConditionTrace): string {
-  const rule = `${c.label} ${operatorText(c.operator)}${c.expected === undefined ? "" : " " + formatValue(c.expected)}`;
+  const opening = conditionOpening(c.label, c.operator);
+  return conditionWords(c.expected === undefined ? opening : `${opening} ${formatValue(c.expected)}`, c.actual, !!c.negated);
+}
+
+/** "Ofsted grade is at least": a condition's label and operator in words. */
+export function conditionOpening(label: string, operator: string): string {
+  return `${label} ${operatorText(operator)}`;
+}
+
+/** A condition in words with the school's value: "<rule> (actual 3)", or "not (<rule>) (actual 3)" inside a 'not'. */
+export function conditionWords(rule: string, actual: unknown, negated: boolean): string {
   // The school's own value, even when what it is compared with is the missing part.
-  const actual = formatValue(c.actual);
-  return c.negated ? line("not (", rule, ") (actual ", actual, ")") : line(rule, " (actual ", actual, ")");
+  const value = formatValue(actual);
+  return negated ? line("not (", rule, ") (actual ", value, ")") : line(rule, " (actual ", value, ")");
 }
 
 /** Conditions that made the rule come out as it did (held, or inside a "not" and did not hold). */
@@ -73,76 +83,30 @@ export function supporting(t: RuleTrace): ConditionTrace[] {
   return t.conditions.filter((c) => c.held !== !!c.negated);
 }
 
-function because(t: RuleTrace, made?: ReasonLines): string {
-  const s = supporting(t);
-  if (!s.length) return "no conditions";
-  if (!made) return s.map(describeCondition).join("; ");
-  // Condition traces are shared by rows with the same values (compile-condition.ts): each is put into words once.
-  const words = made.conditions;
-  const said: string[] = [];
-  for (const c of s) {
-    let text = words.get(c);
-    if (text === undefined) {
-      text = describeCondition(c);
-      if (words.size >= CONDITION_WORDS) words.clear();
-      words.set(c, text);
-    }
-    said.push(text);
-  }
-  return said.join("; ");
+/** The conditions that made a rule come out as it did, in words. */
+function because(t: RuleTrace): string {
+  return wordsJoined(supporting(t).map(describeCondition));
 }
 
-/** Condition traces whose words are kept per run. */
-const CONDITION_WORDS = 50_000;
-
-/**
- * Reason lines made once per run for the rule traces rows share (compile-ruleset.ts shares the
- * trace of a rule among rows whose conditions came out the same): trace -> opening word -> line.
- */
-export interface ReasonLines {
-  shared(t: RuleTrace): boolean;
-  /** A shared trace's line: "Trigger ...", "Escalation ...", or for a band "Category ...". */
-  lines: Map<RuleTrace, string>;
-  /** A shared band trace's line opening "Rules " (when the category given is not the rules'). */
-  rulesLines: Map<RuleTrace, string>;
-  /** Condition traces in words. */
-  conditions: Map<ConditionTrace, string>;
+/** Supporting conditions' words joined, or "no conditions". */
+export function wordsJoined(parts: readonly string[]): string {
+  return parts.length === 1 ? parts[0] : parts.length ? parts.join("; ") : "no conditions";
 }
 
-/** The line a rule trace gives (for a band, its id and label are the category's). */
-function ruleLine(opening: string, t: RuleTrace, made?: ReasonLines): string {
-  if (t.kind !== "band") return line(opening, t.label, ": ", because(t, made));
-  return line(opening, t.id, " ", t.label, ": ", t.conditions.length === 0 ? "no higher category's conditions held" : because(t, made));
+/** A band's words when it held: what held, or for a band without conditions that none above it did. */
+export function bandBecause(leaves: number, parts: readonly string[]): string {
+  return leaves === 0 ? "no higher category's conditions held" : wordsJoined(parts);
 }
 
-/** A rule trace's line, made once for the traces rows share. */
-function reasonLine(made: ReasonLines | undefined, opening: string, t: RuleTrace): string {
-  const lines = opening === "Rules " ? made?.rulesLines : made?.lines;
-  let text = lines?.get(t);
-  if (text === undefined) {
-    text = ruleLine(opening, t, made);
-    if (made?.shared(t)) lines!.set(t, text);
-  }
-  return text;
+type Reasoned = Pick<RowResult, "band" | "bandLabel" | "ruleBand" | "moderated"> & Partial<Pick<RowResult, "notCategorised" | "moderation" | "escalation">>;
+
+/** The opening of a category line: "Rules " when the category given is not the rules' (moderated, or not categorised). */
+export function bandOpening(r: Reasoned): string {
+  return r.moderated || (r.notCategorised && r.ruleBand !== r.band) ? "Rules " : "Category ";
 }
 
-/** Reasons column lines: band, triggers, stage, moderation, and rules left undecided by missing data. */
-export function reasonsFor(
-  r: Pick<RowResult, "traces" | "band" | "bandLabel" | "ruleBand" | "moderated"> & Partial<Pick<RowResult, "notCategorised" | "moderation" | "escalation">>,
-  ruleBandLabel: string,
-  withheld: ReadonlyMap<string, string> = new Map(),
-  sources: Map<string, string[]> = new Map(),
-  label: (fact: string) => string = (f) => f,
-  made?: ReasonLines,
-): string[] {
-  const lines: string[] = [];
-  let bandTrace: RuleTrace | undefined;
-  for (const t of r.traces) {
-    if (t.kind === "band" && t.id === r.ruleBand) {
-      bandTrace = t;
-      break;
-    }
-  }
+/** The lines before the category's: moderation and not categorised. */
+export function firstLines(r: Reasoned, ruleBandLabel: string, lines: string[]): void {
   const reason = r.moderation?.reason;
   if (r.moderated) lines.push(`Moderated by officer: ${r.band} ${r.bandLabel} (the rules gave ${r.ruleBand} ${ruleBandLabel})${reason ? `; reason: ${reason}` : ""}`);
   const nc = r.notCategorised;
@@ -151,31 +115,49 @@ export function reasonsFor(
     const without = r.ruleBand === r.band || r.moderated ? "" : ` (without ${nc.missing.length > 1 ? "them" : "it"} the rules give ${r.ruleBand} ${ruleBandLabel})`;
     lines.push(`Not categorised: missing ${nc.missing.join(", ")}${could}${without}`);
   }
-  if (bandTrace) {
-    const opening = r.moderated || (nc && r.ruleBand !== r.band) ? "Rules " : "Category ";
-    // The line names the category by the rules' label for it (a trace's label is its band's).
-    lines.push(ruleBandLabel === bandTrace.label ? reasonLine(made, opening, bandTrace) : ruleLine(opening, { ...bandTrace, label: ruleBandLabel }, made));
-  }
-  let undecidedRules = false;
+}
+
+/** "Also for <addition>: ..." lines of a stage's additions that fit the school. */
+export function additionLines(r: Reasoned, lines: string[]): void {
+  for (const a of r.escalation?.additions ?? []) lines.push(line("Also for ", a.label, ": ", wordsJoined(a.conditions.filter((c) => c.held !== !!c.negated).map(describeCondition))));
+}
+
+/** "Could not be decided for lack of data: ..." for rules that withheld data alone kept from holding. */
+export function undecidedLine(undecided: readonly RuleTrace[], withheld: ReadonlyMap<string, string>, sources: Map<string, string[]>, label: (fact: string) => string): string {
+  const why = (t: RuleTrace) =>
+    [...new Set(t.conditions.filter((c) => c.missing).flatMap((c) => sources.get(c.fact) ?? []))]
+      .filter((f) => withheld.has(f))
+      .map((f) => `${label(f)} was '${withheld.get(f)}'`)
+      .join(", ");
+  return line("Could not be decided for lack of data: ", undecided.map((t) => `${t.label} (${why(t)})`).join("; "));
+}
+
+/**
+ * Reasons column lines from a school's rule traces: moderation, not categorised, the category,
+ * triggers, stage, and rules left undecided by missing data. A run writes the same lines without
+ * tracing (reason-lines.ts); this is what they must equal.
+ */
+export function reasonsFor(
+  r: Reasoned & Pick<RowResult, "traces">,
+  ruleBandLabel: string,
+  withheld: ReadonlyMap<string, string> = new Map(),
+  sources: Map<string, string[]> = new Map(),
+  label: (fact: string) => string = (f) => f,
+): string[] {
+  const lines: string[] = [];
+  firstLines(r, ruleBandLabel, lines);
+  const bandTrace = r.traces.find((t) => t.kind === "band" && t.id === r.ruleBand);
+  // The line names the category by the rules' label for it.
+  if (bandTrace) lines.push(line(bandOpening(r), bandTrace.id, " ", ruleBandLabel, ": ", bandBecause(bandTrace.conditions.length, supporting(bandTrace).map(describeCondition))));
   for (const t of r.traces) {
-    if (t.undecided) undecidedRules = true;
-    if (t.held && t.kind === "trigger") lines.push(reasonLine(made, "Trigger ", t));
+    if (t.held && t.kind === "trigger") lines.push(line("Trigger ", t.label, ": ", because(t)));
     if (t.held && t.kind === "stage") {
-      lines.push(reasonLine(made, "Escalation ", t));
-      for (const a of r.escalation?.stage === t.id ? r.escalation.additions ?? [] : []) {
-        lines.push(line("Also for ", a.label, ": ", because({ ...t, conditions: a.conditions }, made)));
-      }
+      lines.push(line("Escalation ", t.label, ": ", because(t)));
+      if (r.escalation?.stage === t.id) additionLines(r, lines);
     }
   }
-  if (undecidedRules) {
-    const undecided = r.traces.filter((t) => t.undecided);
-    const why = (t: RuleTrace) =>
-      [...new Set(t.conditions.filter((c) => c.missing).flatMap((c) => sources.get(c.fact) ?? []))]
-        .filter((f) => withheld.has(f))
-        .map((f) => `${label(f)} was '${withheld.get(f)}'`)
-        .join(", ");
-    lines.push(line("Could not be decided for lack of data: ", undecided.map((t) => `${t.label} (${why(t)})`).join("; ")));
-  }
+  const undecided = r.traces.filter((t) => t.undecided);
+  if (undecided.length) lines.push(undecidedLine(undecided, withheld, sources, label));
   return lines;
 }
 

@@ -1,0 +1,172 @@
+// A rule's reason straight from a school's facts, without tracing it: the conditions that made it
+// come out as it did, in words ("Ofsted grade is 3 (actual 3)"), and which of its leaves those are
+// (for the cells a trigger colours). It says exactly what explain.ts says from the rule's trace:
+// every leaf is looked at in the order tracing looks at them, and a leaf supports the outcome when
+// it held, or inside a 'not' when it did not. Reasons are written for every school, traces only
+// when an explanation is read (categorise.ts), so this is the part every row pays for.
+import type { Condition, Leaf } from "../ruleset/schema";
+import type { Facts, CompileContext } from "./compile-condition";
+import type { RunnableOperator } from "./operators";
+import { isFactRef, isLeaf } from "../ruleset/conditions";
+import { own } from "../ruleset/dictionaries";
+import { conditionOpening, conditionWords, formatValue } from "./explain";
+
+/** One leaf as the words need it. */
+interface WordedLeaf {
+  fact: string;
+  /** The fact it is compared with, or undefined for a written value. */
+  ref?: string;
+  value: unknown;
+  /** Whether the leaf holds for these values, as its operator decides. */
+  holds: (a: unknown, b: unknown) => boolean;
+  /** For a comparison of numbers, its sign ("<"...): two numbers are compared directly. */
+  compare?: string;
+  negated: boolean;
+  /** Its words by the school's value (and the other fact's, for a comparison of two facts), made once per distinct values. */
+  said: Map<unknown, string | Map<unknown, string>>;
+  /** "Ofsted grade is at least 3" (a written value), or the words before the other fact's value. */
+  rule: string;
+  refLabel?: string;
+}
+
+export interface RuleWords {
+  /** The facts of the leaves, by leaf number (the bits of `words`' answer). */
+  facts: string[];
+  /**
+   * Puts the words of the supporting leaves into `parts` (its length set to how many) and answers
+   * which leaves they are, as bits.
+   */
+  words(facts: Facts, parts: string[]): number;
+}
+
+/** Leaves a rule may have for its supporting leaves to fit the bits of a number. */
+const MOST_LEAVES = 30;
+/** Distinct values a leaf keeps its words for (a column of ever new values starts afresh past it). */
+const SAID_LIMIT = 5_000;
+
+/** The rule's words; undefined for a rule with more leaves than fit (its reason then comes from its trace). */
+export function ruleWords(c: Condition, ctx: CompileContext): RuleWords | undefined {
+  const leaves: WordedLeaf[] = [];
+  if (!collect(c, ctx, false, [], leaves) || leaves.length > MOST_LEAVES) return undefined;
+  const looped: RuleWords["words"] = (facts, parts) => {
+    let n = 0;
+    let bits = 0;
+    for (let i = 0; i < leaves.length; i++) {
+      const l = leaves[i];
+      const a = facts[l.fact] ?? null;
+      const b = l.ref !== undefined ? facts[l.ref] ?? null : l.value;
+      if (l.holds(a, b) === l.negated) continue;
+      parts[n++] = l.ref === undefined ? wordsOf(l, a) : refWordsOf(l, a, b);
+      bits |= 1 << i;
+    }
+    parts.length = n;
+    return bits;
+  };
+  return { facts: leaves.map((l) => l.fact), words: generated(leaves) ?? looped };
+}
+
+/**
+ * The same loop written out as JavaScript, each leaf its own lines with its fact named (a fact
+ * looked up by a name that changes from leaf to leaf is a slow, shared lookup). Undefined where
+ * new Function is not allowed; the loop does the same.
+ */
+function generated(leaves: WordedLeaf[]): RuleWords["words"] | undefined {
+  const name = (fact: string) => JSON.stringify(fact);
+  const literal = (v: unknown, i: number) =>
+    (typeof v === "number" && Number.isFinite(v) && !Object.is(v, -0)) || typeof v === "boolean" ? String(v) : typeof v === "string" ? JSON.stringify(v) : `v[${i}]`;
+  const body = leaves.map((l, i) => {
+    const b = l.ref !== undefined ? `f[${name(l.ref)}] ?? null` : literal(l.value, i);
+    const compare = l.compare ? `(typeof a === "number" && typeof b === "number" ? a ${l.compare} b : h[${i}](a, b))` : `h[${i}](a, b)`;
+    const words = l.ref === undefined ? `w(L[${i}], a)` : `r(L[${i}], a, b)`;
+    return `a = f[${name(l.fact)}] ?? null; b = ${b}; if (${compare} !== ${l.negated}) { p[n++] = ${words}; m |= ${1 << i}; }`;
+  });
+  try {
+    const source = `"use strict"; return function words(f, p) { let a, b, n = 0, m = 0;\n${body.join("\n")}\np.length = n; return m; };`;
+    return new Function("v", "h", "w", "r", "L", source)(
+      leaves.map((l) => l.value),
+      leaves.map((l) => l.holds),
+      wordsOf,
+      refWordsOf,
+      leaves,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A leaf's words for the school's value, as describeCondition says them; rows with the same value
+ * share them. Lists other than the run's frozen fired-trigger lists are not kept (each is new). A
+ * Map takes -0 for 0, which is said the same.
+ */
+function wordsOf(l: WordedLeaf, a: Facts[string]): string {
+  const said = l.said as Map<unknown, string>;
+  let text = said.get(a);
+  if (text !== undefined) return text;
+  text = conditionWords(l.rule, a, l.negated);
+  if (typeof a !== "object" || a === null || Object.isFrozen(a)) {
+    if (said.size >= SAID_LIMIT) said.clear();
+    said.set(a, text);
+  }
+  return text;
+}
+
+/** The same for a comparison with another fact, by both values. */
+function refWordsOf(l: WordedLeaf, a: Facts[string], b: unknown): string {
+  const keep = (v: unknown) => typeof v !== "object" || v === null || Object.isFrozen(v);
+  let byRef = l.said.get(a) as Map<unknown, string> | undefined;
+  let text = byRef?.get(b);
+  if (text !== undefined) return text;
+  text = conditionWords(`${l.rule} ${l.refLabel} (${formatValue(b)})`, a, l.negated);
+  if (keep(a) && keep(b)) {
+    if (l.said.size >= SAID_LIMIT) l.said.clear();
+    if (!byRef) l.said.set(a, (byRef = new Map()));
+    if (byRef.size >= SAID_LIMIT) byRef.clear();
+    byRef.set(b, text);
+  }
+  return text;
+}
+
+/** A comparison of two numbers decides as its operator does (json-rules-engine's check that the fact is a number passes for every number). */
+const NUMBER_COMPARISONS: Record<string, (a: number, b: number) => boolean> = {
+  lessThan: (a, b) => a < b,
+  lessThanInclusive: (a, b) => a <= b,
+  greaterThan: (a, b) => a > b,
+  greaterThanInclusive: (a, b) => a >= b,
+};
+
+const SIGNS: Record<string, string> = { lessThan: "<", lessThanInclusive: "<=", greaterThan: ">", greaterThanInclusive: ">=" };
+
+/** How a leaf decides: its operator, with numbers compared directly. */
+function decider(name: string, operator: RunnableOperator): (a: unknown, b: unknown) => boolean {
+  const compare = Object.hasOwn(NUMBER_COMPARISONS, name) ? NUMBER_COMPARISONS[name] : undefined;
+  if (compare) return (a, b) => (typeof a === "number" && typeof b === "number" ? compare(a, b) : operator.evaluate(a, b));
+  if (name === "equal") return (a, b) => a !== null && b !== null && a !== undefined && b !== undefined ? a === b : operator.evaluate(a, b);
+  return (a, b) => operator.evaluate(a, b);
+}
+
+/** The leaves in the order tracing looks at them (shared conditions followed); false when one cannot be followed. */
+function collect(c: Condition, ctx: CompileContext, negated: boolean, within: readonly string[], out: WordedLeaf[]): boolean {
+  if (out.length > MOST_LEAVES) return false;
+  if (isLeaf(c)) return leaf(c, ctx, negated, out);
+  if ("condition" in c) {
+    const target = own(ctx.shared, c.condition);
+    return target !== undefined && !within.includes(c.condition) && collect(target, ctx, negated, [...within, c.condition], out);
+  }
+  if ("not" in c) return collect(c.not, ctx, !negated, within, out);
+  for (const x of "all" in c ? c.all : c.any) if (!collect(x, ctx, negated, within, out)) return false;
+  return true;
+}
+
+function leaf(c: Leaf, ctx: CompileContext, negated: boolean, out: WordedLeaf[]): boolean {
+  const operator = ctx.operators.get(c.operator);
+  if (!operator) return false;
+  const ref = isFactRef(c.value) ? c.value.fact : undefined;
+  const opening = conditionOpening(ctx.label(c.fact), c.operator);
+  const holds = decider(c.operator, operator);
+  const compare = Object.hasOwn(SIGNS, c.operator) ? SIGNS[c.operator] : undefined;
+  const rule = ref !== undefined || c.value === undefined ? opening : `${opening} ${formatValue(c.value)}`;
+  out.push({ fact: c.fact, ref, value: c.value, holds, compare, negated, said: new Map(), rule, refLabel: ref === undefined ? undefined : ctx.label(ref) });
+  return true;
+}
+
