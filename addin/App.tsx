@@ -78,6 +78,7 @@ export function App(props: { mode: "office" | "browser"; engine: EngineWorker; o
         canRun={pane.canRun}
         runBlocked={pane.runBlocked}
         canClear={pane.canClear}
+        clearBlocked={pane.clearBlocked}
         onRun={actions.run}
         onClear={actions.clear}
         onCancel={actions.cancel}

@@ -5,7 +5,7 @@
 import { movement, type Ruleset, type StoreContents } from "../engine";
 import { clearOnFile, openWorkbook, runOnFile, storeOnFile, storeRulesetOnFile, type OpenWorkbook } from "../hosts/file/run-and-clear";
 import { downloadName, downloadType } from "./download-name";
-import { phase, type Progress, type RunOutcome, type Target } from "./pane-host";
+import { phase, type Progress, type RecordedResults, type RunOutcome, type Target } from "./pane-host";
 
 export class BrowserHost {
   readonly kind = "browser" as const;
@@ -58,6 +58,11 @@ export class BrowserHost {
 
   async readStoredRuleset(): Promise<string | null> {
     return (await this.book()).store.ruleset;
+  }
+
+  async recordedResults(): Promise<RecordedResults> {
+    const { store } = await this.book();
+    return { sheets: Object.keys(store.records), summary: store.summary?.sheet ?? null };
   }
 
   async storeRuleset(text: string | null): Promise<void> {

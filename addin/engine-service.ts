@@ -57,6 +57,8 @@ export function engineService(post: (reply: EngineReply) => void): (message: Eng
         return openFile().listTargets();
       case "readStoredRuleset":
         return openFile().readStoredRuleset();
+      case "recordedResults":
+        return openFile().recordedResults();
       case "storeRuleset":
         await openFile().storeRuleset(m.text);
         return openFile().bytes;

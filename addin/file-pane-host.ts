@@ -5,7 +5,7 @@
 // the file again before its next request.
 import { downloadName, downloadType } from "./download-name";
 import type { EngineWorker } from "./engine-client";
-import type { PaneHost, Progress, RulesetInUse, RunControl, RunOutcome, Target } from "./pane-host";
+import type { PaneHost, Progress, RecordedResults, RulesetInUse, RunControl, RunOutcome, Target } from "./pane-host";
 import type { EngineRequest, EngineReplies } from "./worker-protocol";
 
 /** Where the progress bar stands while the result comes back from the worker (after writing). */
@@ -52,6 +52,10 @@ export class FilePaneHost implements PaneHost {
 
   readStoredRuleset(): Promise<string | null> {
     return this.ask({ kind: "readStoredRuleset" });
+  }
+
+  recordedResults(): Promise<RecordedResults> {
+    return this.ask({ kind: "recordedResults" });
   }
 
   async storeRuleset(text: string | null): Promise<void> {

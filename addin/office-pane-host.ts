@@ -8,7 +8,7 @@
 // bundle: it starts loading when this host is made, inside Excel only.
 import type { Batch, LiveEvaluator, OfficeRead, OfficeTarget } from "../hosts/office";
 import type { EngineWorker } from "./engine-client";
-import { phase, type LiveListener, type LiveRun, type PaneHost, type RulesetInUse, type RunControl, type RunOutcome, type Target } from "./pane-host";
+import { phase, type LiveListener, type LiveRun, type PaneHost, type RecordedResults, type RulesetInUse, type RunControl, type RunOutcome, type Target } from "./pane-host";
 import { snapshotOf } from "./workbook-snapshot";
 
 /** Excel.run, in a context of its own or the one given (handlers are removed in the context that added them). */
@@ -48,6 +48,11 @@ export class OfficePaneHost implements PaneHost {
   async readStoredRuleset(): Promise<string | null> {
     const { readStoredRuleset } = await officeHost();
     return Excel.run((context) => readStoredRuleset(context));
+  }
+
+  async recordedResults(): Promise<RecordedResults> {
+    const { readRecordedResults } = await officeHost();
+    return Excel.run((context) => readRecordedResults(context));
   }
 
   async storeRuleset(text: string | null): Promise<void> {

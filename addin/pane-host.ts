@@ -38,6 +38,15 @@ export interface RulesetInUse {
   ruleset: Ruleset;
 }
 
+/**
+ * What the workbook's run record (its store) holds results for: the sheets with a run's record, and
+ * the sheet whose run wrote the summary sheet. Clear has something to do on these sheets only.
+ */
+export interface RecordedResults {
+  sheets: string[];
+  summary: string | null;
+}
+
 export type Progress = (fraction: number, label: string) => void;
 
 /** What the pane hands a run besides the target and ruleset. */
@@ -71,6 +80,8 @@ export interface PaneHost {
   kind: "office" | "browser";
   listTargets(): Promise<Target[]>;
   readStoredRuleset(): Promise<string | null>;
+  /** What the workbook's run record holds results for, read from the workbook now. */
+  recordedResults(): Promise<RecordedResults>;
   storeRuleset(text: string | null): Promise<void>;
   run(target: Target, ruleset: RulesetInUse, control: RunControl): Promise<RunOutcome>;
   /** Removes results and restores fills; returns a message for the officer. */

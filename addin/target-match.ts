@@ -1,8 +1,8 @@
 // Auto-detecting the table that holds the school data: the one whose headers match most of the
 // ruleset's fields (all required fields first), preferring the ruleset's named sheets, then tables.
-// Also whether a sheet shows an earlier run's results, so Clear has something to do.
+// (Whether Clear has something to do is the run record's to say: clear-blocked.ts.)
 import type { Ruleset } from "../engine";
-import { normaliseHeader, RESULT_HEADERS } from "../engine";
+import { normaliseHeader } from "../engine";
 import type { Target } from "./pane-host";
 
 export interface TargetMatch {
@@ -29,15 +29,4 @@ export function rankTargets(targets: Target[], ruleset: Ruleset): TargetMatch[] 
   const score = (m: TargetMatch) =>
     (m.missingRequired.length ? 0 : 1_000_000) + m.found * 1_000 + (preferred.includes(normaliseHeader(m.target.sheet)) ? 10 : 0) + (m.target.id.startsWith("table:") ? 1 : 0);
   return targets.map((t) => matchTarget(t, ruleset)).sort((a, b) => score(b) - score(a));
-}
-
-const RESULTS = RESULT_HEADERS.map(normaliseHeader);
-
-/** Whether the target's sheet has a results block on a header row (any listed table or sheet on it shows the results headers in a run). */
-export function showsResults(target: Target, targets: readonly Target[]): boolean {
-  return targets.some((t) => {
-    if (t.sheet !== target.sheet) return false;
-    const headers = t.headers.map(normaliseHeader);
-    return headers.some((_, k) => RESULTS.every((h, j) => headers[k + j] === h));
-  });
 }

@@ -10,14 +10,15 @@
 import * as React from "react";
 import { ukDate, type RowResult, type Ruleset } from "../engine";
 import { BUNDLED_RULESETS, bundledKey, bundledRuleset, bundledRulesets, type RulesetText } from "./bundled-rulesets";
+import { clearBlockedBy } from "./clear-blocked";
 import type { EngineWorker } from "./engine-client";
 import { FilePaneHost } from "./file-pane-host";
 import { describeError, type Message } from "./messages";
-import { PHASES, type PaneHost, type RulesetInUse, type RunOutcome, type Target } from "./pane-host";
+import { PHASES, type PaneHost, type RecordedResults, type RulesetInUse, type RunOutcome, type Target } from "./pane-host";
 import { checkedRuleset } from "./ruleset-checked";
 import { betterFit, fitOf, type BetterFit, type Candidate, type Fit } from "./ruleset-fit";
 import { saveFile } from "./save-file";
-import { rankTargets, showsResults } from "./target-match";
+import { rankTargets } from "./target-match";
 import { CancelledError } from "./worker-errors";
 
 const STORED_KEY = "stored";
@@ -82,6 +83,8 @@ export interface PaneState {
   fileChanged: boolean;
   targets: Target[];
   targetId: string | null;
+  /** What the workbook's run record holds results for, as last read (null: not read yet). */
+  recorded: RecordedResults | null;
   status: RunStatus;
   lastRun: LastRun | null;
   /** Counts runs, so live updates from a run's watch are taken for that run only. */
@@ -94,10 +97,12 @@ export type PaneAction =
   | { type: "storedRulesetRead"; option: RulesetText | null }
   | { type: "rulesetChosen"; chosen: Chosen; option?: RulesetText }
   | { type: "rulesetStored"; chosen: Chosen }
-  /** The workbook's tables, found again: the best match for the chosen ruleset is picked. */
-  | { type: "workbookScanned"; targets: Target[] }
-  /** The same tables after a run changed them: the pick stays. */
-  | { type: "targetsRelisted"; targets: Target[] }
+  /** The workbook's tables, found again, and its run record: the best match for the chosen ruleset is picked. */
+  | { type: "workbookScanned"; targets: Target[]; recorded: RecordedResults }
+  /** The same tables after a run or Clear changed them, and the run record: the pick stays. */
+  | { type: "targetsRelisted"; targets: Target[]; recorded: RecordedResults }
+  /** The run record read again. */
+  | { type: "recordRead"; recorded: RecordedResults }
   | { type: "targetPicked"; id: string }
   | { type: "started"; place: Place; fraction: number; label: string; cancel?: Cancellable }
   /** Progress of the job under way; late progress from a cancelled job is ignored. */
@@ -107,7 +112,8 @@ export type PaneAction =
   /** The officer cancelled the job in progress (if it could be). */
   | { type: "cancelled" }
   | { type: "ran"; outcome: RunOutcome; ruleset: Ruleset; text?: RulesetText; fit?: RunFit | null }
-  | { type: "cleared"; text: string }
+  /** Clear took the results on `sheet` and their record away. */
+  | { type: "cleared"; text: string; sheet: string }
   /** A school picked in the list or, inside Excel, by selecting a cell in its row. */
   | { type: "schoolPicked"; sheet: string; row: number }
   | { type: "failed"; error: unknown; place: Place }
@@ -146,6 +152,7 @@ export function initialState(host: PaneHost | null): PaneState {
     fileChanged: false,
     targets: [],
     targetId: null,
+    recorded: null,
     status: idle,
     lastRun: null,
     runSerial: 0,
@@ -156,7 +163,7 @@ export function initialState(host: PaneHost | null): PaneState {
 export function reduce(s: PaneState, a: PaneAction): PaneState {
   switch (a.type) {
     case "workbookOpened":
-      return { ...s, host: a.host, fileName: a.fileName, targets: [], targetId: null, lastRun: null, fileChanged: false, status: idle, live: liveOff };
+      return { ...s, host: a.host, fileName: a.fileName, targets: [], targetId: null, recorded: null, lastRun: null, fileChanged: false, status: idle, live: liveOff };
     case "storedRulesetRead": {
       const others = s.options.filter((o) => o.key !== STORED_KEY);
       const { [STORED_KEY]: _old, ...known } = s.known;
@@ -184,9 +191,11 @@ export function reduce(s: PaneState, a: PaneAction): PaneState {
       };
     }
     case "workbookScanned":
-      return { ...s, targets: a.targets, targetId: bestTarget(a.targets, s.chosen.ruleset) };
+      return { ...s, targets: a.targets, recorded: a.recorded, targetId: bestTarget(a.targets, s.chosen.ruleset) };
     case "targetsRelisted":
-      return { ...s, targets: a.targets };
+      return { ...s, targets: a.targets, recorded: a.recorded };
+    case "recordRead":
+      return { ...s, recorded: a.recorded };
     case "targetPicked":
       return { ...s, targetId: a.id };
     case "started":
@@ -207,17 +216,24 @@ export function reduce(s: PaneState, a: PaneAction): PaneState {
     }
     case "ran": {
       const { outcome, ruleset } = a;
+      // The run has recorded its results on its sheet (the record is read again after it).
+      const sheets = s.recorded?.sheets ?? [];
+      const { sheet } = outcome.result;
       return {
         ...s,
         lastRun: { outcome, ruleset, text: a.text, selectedRow: null },
+        recorded: { summary: s.recorded?.summary ?? null, sheets: sheets.includes(sheet) ? sheets : [...sheets, sheet] },
         runSerial: s.runSerial + 1,
         live: liveOff,
         fileChanged: s.host?.kind === "browser" || s.fileChanged,
         status: say(ranMessage(outcome, ruleset, a.fit ?? null), "run", [...outcome.notes, ...outcome.result.warnings]),
       };
     }
-    case "cleared":
-      return { ...s, lastRun: null, live: liveOff, fileChanged: s.host?.kind === "browser" || s.fileChanged, status: say({ intent: "info", title: "Results cleared", body: a.text }) };
+    case "cleared": {
+      // The record of the sheet cleared is gone (the record is read again after it).
+      const recorded = s.recorded && { sheets: s.recorded.sheets.filter((x) => x !== a.sheet), summary: s.recorded.summary === a.sheet ? null : s.recorded.summary };
+      return { ...s, recorded, lastRun: null, live: liveOff, fileChanged: s.host?.kind === "browser" || s.fileChanged, status: say({ intent: "info", title: "Results cleared", body: a.text }) };
+    }
     case "schoolPicked": {
       const run = s.lastRun;
       if (!run || run.outcome.result.sheet !== a.sheet || !run.outcome.result.rows.some((r) => r.row === a.row)) return s;
@@ -320,7 +336,8 @@ async function scanWorkbook(dispatch: Dispatch, engine: EngineWorker, host: Pane
     const stored = await host.readStoredRuleset();
     const option = stored ? { key: STORED_KEY, label: STORED_LABEL, text: stored, source: "the ruleset stored in this workbook" } : null;
     dispatch({ type: "storedRulesetRead", option });
-    dispatch({ type: "workbookScanned", targets: await host.listTargets() });
+    const [targets, recorded] = await Promise.all([host.listTargets(), host.recordedResults()]);
+    dispatch({ type: "workbookScanned", targets, recorded });
     if (option) await pick(dispatch, engine, signal, latest, option);
   } catch (error) {
     if (!signal.aborted) dispatch({ type: "failed", error, place: "data" });
@@ -355,6 +372,7 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
     return betterFit(target, fit, candidates);
   }, [target, fit, options, known, chosen]);
   const runBlocked = runBlockedBy(host, target, fit, chosen.ruleset, better);
+  const clearBlocked = clearBlockedBy(!!host, target, state.recorded);
   // The job Cancel would stop: each job that can be cancelled starts with a new controller.
   const job = React.useRef<AbortController | null>(null);
   const begin = () => (job.current = new AbortController()).signal;
@@ -384,6 +402,25 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
     };
   }, [host]);
 
+  // Each read of the run record: only the last one asked for is taken, so a slow read never undoes a later one.
+  const recordReads = React.useRef(0);
+  /** The workbook changed (a run added columns, Clear took them away): list its tables and read its run record again, keeping the pick. */
+  const relist = (h: PaneHost) => {
+    const n = ++recordReads.current;
+    return Promise.all([h.listTargets(), h.recordedResults()]).then(
+      ([targets, recorded]) => n === recordReads.current && dispatch({ type: "targetsRelisted", targets, recorded }),
+      (error) => error instanceof CancelledError || fail("data")(error),
+    );
+  };
+  /** Reads the run record again (after a run in Excel, or live updates that stopped): what Clear is offered on. */
+  const rereadRecord = React.useCallback((h: PaneHost) => {
+    const n = ++recordReads.current;
+    return h.recordedResults().then(
+      (recorded) => n === recordReads.current && dispatch({ type: "recordRead", recorded }),
+      (error) => error instanceof CancelledError || dispatch({ type: "failed", error, place: "data" }),
+    );
+  }, []);
+
   // Inside Excel, after a run and while the toggle is on: follow the officer's edits. The watch
   // belongs to one run (runSerial); a run or Clear stops it, and waits for it, before writing.
   const lastRunNow = React.useRef(lastRun);
@@ -411,20 +448,14 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
         { outcome: run.outcome, ruleset },
         {
           updated: (rows, results, notes) => dispatch({ type: "liveUpdated", serial, rows, results, notes }),
-          paused: (reason, notes) => dispatch({ type: "livePaused", serial, reason, notes }),
-          failed: (error) => dispatch({ type: "liveFailed", serial, error }),
+          // The sheet changed in a way live updates cannot follow: what the run record holds is read again.
+          paused: (reason, notes) => (dispatch({ type: "livePaused", serial, reason, notes }), void rereadRecord(host)),
+          failed: (error) => (dispatch({ type: "liveFailed", serial, error }), void rereadRecord(host)),
         },
       )
       .catch((error) => (dispatch({ type: "liveFailed", serial, error }), null));
     return () => void stopWatching();
-  }, [host, watchKey, rewatched]);
-
-  /** The workbook changed (a run added columns, Clear took them away): list its tables again, keeping the pick. */
-  const relist = (h: PaneHost) =>
-    h.listTargets().then(
-      (found) => dispatch({ type: "targetsRelisted", targets: found }),
-      (error) => error instanceof CancelledError || fail("data")(error),
-    );
+  }, [host, watchKey, rewatched, rereadRecord]);
 
   const actions = {
     selectRuleset(key: string) {
@@ -496,8 +527,10 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
         if (signal.aborted) return;
         dispatch({ type: "ran", outcome, ruleset, text: chosen.text, fit: fitted });
         replaced = true;
-        // The run added columns (and a summary sheet) to the file: list its sheets again.
+        // The run added columns (and a summary sheet) to the file: list its sheets again. Inside
+        // Excel the tables stay as listed (listing is many requests); its record is read again.
         if (host.kind === "browser") void relist(host);
+        else void rereadRecord(host);
       } catch (error) {
         if (!signal.aborted) fail("run")(error);
       } finally {
@@ -517,7 +550,7 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
       dispatch({ type: "started", place: "run", fraction: 0.5, label: "Clearing results…" });
       try {
         await stopWatching();
-        dispatch({ type: "cleared", text: await host.clear(target) });
+        dispatch({ type: "cleared", text: await host.clear(target), sheet: target.sheet });
         void relist(host);
       } catch (error) {
         rewatch();
@@ -564,8 +597,10 @@ export function usePane(engine: EngineWorker, officeHost?: PaneHost) {
     canWatch,
     /** Why Run cannot be pressed, shown beside it. */
     runBlocked,
-    /** Clear only when there are results on the picked table's sheet: this session's run, or an earlier one's columns. */
-    canClear: !!host && !!target && (lastRun?.outcome.result.sheet === target.sheet || showsResults(target, targets)),
+    /** Clear only when the workbook's run record holds results on the picked table's sheet. */
+    canClear: !clearBlocked,
+    /** Why Clear cannot be pressed, for its description. */
+    clearBlocked,
     /** The school picked from the last run, if any. */
     selected: lastRun?.outcome.result.rows.find((r) => r.row === lastRun.selectedRow) ?? null,
     actions,

@@ -4,7 +4,7 @@ import type { OutputPlan, Ruleset, RunResult, StoreContents } from "../engine";
 import type { RulesetText } from "./bundled-rulesets";
 import type { LettersAsk, LettersMade } from "./letters-protocol";
 import type { OutcomePart } from "./outcome-transfer";
-import type { RunOutcome, Target } from "./pane-host";
+import type { RecordedResults, RunOutcome, Target } from "./pane-host";
 import type { SentError } from "./worker-errors";
 import type { WorkbookSnapshot } from "./workbook-snapshot";
 
@@ -22,6 +22,7 @@ export type EngineRequest =
   | { kind: "openFile"; bytes: Uint8Array; name: string }
   | { kind: "listTargets" }
   | { kind: "readStoredRuleset" }
+  | { kind: "recordedResults" }
   | { kind: "storeRuleset"; text: string | null }
   | { kind: "runFile"; ruleset: RulesetSent; target: Target }
   | { kind: "clearFile"; target: Target }
@@ -37,6 +38,7 @@ export interface EngineReplies {
   openFile: null;
   listTargets: Target[];
   readStoredRuleset: string | null;
+  recordedResults: RecordedResults;
   /** The workbook file after the change. */
   storeRuleset: Uint8Array;
   runFile: RunOutcome & { bytes: Uint8Array };

@@ -25,7 +25,9 @@ export async function clearResults(context: Context, target: OfficeTarget): Prom
   const header = { cells: cells as CellValue[], row: sheet.headerRow, firstColumn: sheet.firstColumn };
   const decision = planClear(target.sheet, read.store, { header, bottom: read.rect.rowIndex + read.rect.rowCount });
   const dropSummary = decision.dropSummary && read.sheetNames.includes(decision.dropSummary) ? decision.dropSummary : null;
-  if (!decision.clear && !decision.restore.length && !dropSummary) return decision.message;
+  // A record whose block or summary sheet is gone still leaves the store (so the pane offers Clear no more).
+  const recordedHere = !!recorded || read.store.summary?.sheet === target.sheet;
+  if (!decision.clear && !decision.restore.length && !dropSummary && !recordedHere) return decision.message;
   if (dropSummary && read.protectedSheets.has(dropSummary)) throw NotWrittenError.protectedSheet(dropSummary);
 
   context.application.suspendScreenUpdatingUntilNextSync();

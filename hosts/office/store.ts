@@ -39,6 +39,12 @@ export async function readStoredRuleset(context: Context): Promise<string | null
   return (await readStore(context)).store.ruleset;
 }
 
+/** The sheets the run record holds results for, and the sheet whose run wrote the summary sheet. */
+export async function readRecordedResults(context: Context): Promise<{ sheets: string[]; summary: string | null }> {
+  const { store } = await readStore(context);
+  return { sheets: Object.keys(store.records), summary: store.summary?.sheet ?? null };
+}
+
 /** Stores (or, with null, removes) the ruleset JSON in the workbook, keeping the run records. */
 export async function writeStoredRuleset(context: Context, text: string | null): Promise<void> {
   await updateStore(context, (store) => ({ ...store, ruleset: text }));

@@ -53,6 +53,19 @@ describe("BrowserHost", () => {
     expect(cleared.getWorksheet(SUMMARY_SHEET)).toBeUndefined();
   });
 
+  it("reads what the file's run record holds, as the pane offers Clear from it: nothing, then the run's sheet, then nothing after Clear", async () => {
+    const host = await upload();
+    const [schools] = await host.listTargets();
+    expect(await host.recordedResults()).toEqual({ sheets: [], summary: null });
+    await host.run(schools, ruleset, noProgress);
+    expect(await host.recordedResults()).toEqual({ sheets: ["Schools"], summary: "Schools" });
+    // Read from the file itself: the downloaded copy opened again holds the same record.
+    const reopened = await BrowserHost.open(await (await host.download()).arrayBuffer(), "copy.xlsx");
+    expect(await reopened.recordedResults()).toEqual({ sheets: ["Schools"], summary: "Schools" });
+    await reopened.clear(schools);
+    expect(await reopened.recordedResults()).toEqual({ sheets: [], summary: null });
+  });
+
   it("stores the ruleset in a very hidden sheet that survives download", async () => {
     const host = await upload();
     expect(await host.readStoredRuleset()).toBeNull();

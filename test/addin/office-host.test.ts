@@ -15,7 +15,8 @@ import {
   snapshot,
   syntheticPlan,
 } from "./synthetic";
-import { CHART_PREFIX, clearResults, listTargets, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../../hosts/office";
+import { queueStoreWrite } from "../../hosts/office/store";
+import { CHART_PREFIX, clearResults, listTargets, readRecordedResults, readStoredRuleset, readWorkbook, writeResults, writeStoredRuleset, type OfficeTarget } from "../../hosts/office";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { buildOutputPlan, categorise, memorySource, NotWrittenError, parseRuleset, RAG_STYLES, sheetFromRecords, STORE_SHEET, type OutputPlan } from "../../engine";
@@ -201,6 +202,31 @@ describe("writing 10,000 rows", () => {
     expect(await clearResults(xl.context, SHEET)).toBe("No results to clear on 'Schools'.");
     expect(snapshot(xl)).toEqual(before);
     expect(xl.writes).toEqual([]);
+  });
+});
+
+describe("the run record, which the pane offers Clear from", () => {
+  it("holds the sheet a run wrote on, and the sheet whose run wrote the summary; Clear takes both away", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 20);
+    expect(await readRecordedResults(xl.context)).toEqual({ sheets: [], summary: null });
+    await run(xl, 20);
+    expect(await readRecordedResults(xl.context)).toEqual({ sheets: ["Schools"], summary: "Schools" });
+    await clearResults(xl.context, SHEET);
+    expect(await readRecordedResults(xl.context)).toEqual({ sheets: [], summary: null });
+  });
+
+  it("a record whose results block is gone (headers renamed, no colours kept) leaves the store at Clear, touching no cell", async () => {
+    const xl = new FakeExcel();
+    schoolsSheet(xl, 10);
+    const record = { headerRow: HEADER_ROW, firstColumn: FIRST_RESULTS_COLUMN, headers: ["Category", "Reasons"], lastRow: HEADER_ROW + 10, originals: {} };
+    queueStoreWrite(xl.context, { ruleset: null, records: { Schools: record }, summary: null }, false);
+    await xl.context.sync();
+    expect(await readRecordedResults(xl.context)).toEqual({ sheets: ["Schools"], summary: null });
+    const before = snapshot(xl);
+    expect(await clearResults(xl.context, SHEET)).toBe("No results to clear on 'Schools'.");
+    expect(snapshot(xl)).toEqual(before);
+    expect(await readRecordedResults(xl.context)).toEqual({ sheets: [], summary: null });
   });
 });
 

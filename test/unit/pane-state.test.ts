@@ -57,7 +57,18 @@ describe("the pane's state", () => {
   });
 
   it("clearing forgets the run", () => {
-    expect(reduce(ran, { type: "cleared", text: "Cleared." }).lastRun).toBeNull();
+    expect(reduce(ran, { type: "cleared", text: "Cleared.", sheet: "Schools" }).lastRun).toBeNull();
+  });
+
+  it("what the run record holds: a run adds its sheet, Clear takes that sheet (and its summary) away, a read replaces it", () => {
+    const scanned = reduce(initialState(null), { type: "workbookScanned", targets: [], recorded: { sheets: ["Other"], summary: "Other" } });
+    const afterRun = reduce(scanned, { type: "ran", outcome: ran.lastRun!.outcome, ruleset: staffs });
+    expect(afterRun.recorded).toEqual({ sheets: ["Other", "Schools"], summary: "Other" });
+    expect(reduce(afterRun, { type: "ran", outcome: ran.lastRun!.outcome, ruleset: staffs }).recorded?.sheets).toEqual(["Other", "Schools"]);
+    expect(reduce(afterRun, { type: "cleared", text: "Cleared.", sheet: "Schools" }).recorded).toEqual({ sheets: ["Other"], summary: "Other" });
+    expect(reduce(afterRun, { type: "cleared", text: "Cleared.", sheet: "Other" }).recorded).toEqual({ sheets: ["Schools"], summary: null });
+    expect(reduce(afterRun, { type: "recordRead", recorded: { sheets: [], summary: null } }).recorded).toEqual({ sheets: [], summary: null });
+    expect(reduce(afterRun, { type: "workbookOpened", host: { kind: "browser" } as PaneHost, fileName: "b.xlsx" }).recorded).toBeNull();
   });
 
   describe("cancelling", () => {

@@ -20,7 +20,7 @@ async function outcome(ruleset: Ruleset): Promise<RunOutcome> {
   return { result, plan: buildOutputPlan(result, ruleset), notes: [], summary: { la: null, charts: [] } };
 }
 
-const opened = (): PaneState => reduce(reduce(initialState(null), { type: "workbookOpened", host: browserHost, fileName: "book.xlsx" }), { type: "workbookScanned", targets: [target] });
+const opened = (): PaneState => reduce(reduce(initialState(null), { type: "workbookOpened", host: browserHost, fileName: "book.xlsx" }), { type: "workbookScanned", targets: [target], recorded: { sheets: [], summary: null } });
 
 describe("where the pane says things", () => {
   it("knows both bundled rulesets from the start, to offer the one that fits", () => {
@@ -89,7 +89,7 @@ describe("Download", () => {
     const s = opened();
     expect(s.fileChanged).toBe(false);
     expect(reduce(s, { type: "ran", outcome: await outcome(staffs), ruleset: staffs }).fileChanged).toBe(true);
-    expect(reduce(s, { type: "cleared", text: "Cleared." }).fileChanged).toBe(true);
+    expect(reduce(s, { type: "cleared", text: "Cleared.", sheet: "Schools" }).fileChanged).toBe(true);
     expect(reduce(s, { type: "rulesetStored", chosen: s.chosen }).fileChanged).toBe(true);
     expect(reduce(reduce(s, { type: "rulesetStored", chosen: s.chosen }), { type: "workbookOpened", host: browserHost, fileName: "b.xlsx" }).fileChanged).toBe(false);
   });
