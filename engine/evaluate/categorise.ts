@@ -159,6 +159,8 @@ interface RunContext {
   hitLists: Map<readonly string[], TriggerHit[]>;
   /** Reason lines rows share. */
   lines: LineCache;
+  /** The school being evaluated, and its entries in a history (derived facts from one history come one after another: the last asked for is kept). */
+  school: { key: string; lastId: string | undefined; last: HistoryEntry[] | undefined; history: (id: string) => HistoryEntry[] | undefined };
   /** Collects the row's trigger cells into rowCells as reasonLines works out each fired trigger's words. */
   onTrigger: (index: number, words: HeldWords) => void;
   rowCells: RowResult["triggerCells"];
@@ -182,7 +184,20 @@ function runContext(compiled: CompiledRuleset, sheet: SheetData, index: Map<stri
     if (h && f?.type === "date") dated.set(`${h.id}.${f.id}`, { history: h.id, field: f.id, label: h.label, fieldLabel: f.label });
   }
   const rowCells: RowResult["triggerCells"] = [];
-  const run: RunContext = { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, hitLists: new Map(), columns: new Map(), lines: lineCache(compiled), cells: r.triggers.map(() => new Map()), escalations: new Map(), datedHistories: [...dated.values()], rowCells, onTrigger: (i, words) => rowCells.push(triggerCell(run, i, words)) };
+  const school: RunContext["school"] = {
+    key: "",
+    lastId: undefined,
+    last: undefined,
+    history: (id) => {
+      if (id !== school.lastId) {
+        const h = histories.byKey.get(id);
+        school.lastId = id;
+        school.last = h ? h.get(school.key) ?? NO_ENTRIES : undefined;
+      }
+      return school.last;
+    },
+  };
+  const run: RunContext = { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, hitLists: new Map(), columns: new Map(), lines: lineCache(compiled), cells: r.triggers.map(() => new Map()), escalations: new Map(), datedHistories: [...dated.values()], school, rowCells, onTrigger: (i, words) => rowCells.push(triggerCell(run, i, words)) };
   return run;
 }
 
@@ -202,23 +217,16 @@ const NO_ENTRIES: HistoryEntry[] = [];
 /** A ruleset without outputs: every row's (read-only) outputs. */
 const NO_OUTPUTS: Record<string, FactValue> = Object.freeze({});
 const NOTHING_WITHHELD: ReadonlyMap<string, string> = new Map();
+const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 /** Nothing to say, shared by rows (read only). */
 const NONE: readonly string[] = [];
 
 function resultFor(run: RunContext, facts: Record<string, FactValue>, key: string, withheld: ReadonlyMap<string, string>, rowNo: number, warnings: string[]): RowResult {
-  const { compiled, histories, asOf } = run;
+  const { compiled, asOf } = run;
   const r = compiled.ruleset;
-  // Derived facts from one history come one after another: the last history asked for is kept.
-  let lastId: string | undefined;
-  let last: HistoryEntry[] | undefined;
-  const outcome = compiled.evaluate(facts, asOf, (id) => {
-    if (id !== lastId) {
-      const h = histories.byKey.get(id);
-      lastId = id;
-      last = h ? h.get(key) ?? NO_ENTRIES : undefined;
-    }
-    return last;
-  }, withheld);
+  run.school.key = key;
+  run.school.lastId = undefined;
+  const outcome = compiled.evaluate(facts, asOf, run.school.history, withheld);
 
   const { band, moderated } = outcome;
   if (outcome.overrideProblem) warnings.push(outcome.overrideProblem);
@@ -277,6 +285,8 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: strin
   rowResult.triggerCells = run.rowCells.length ? run.rowCells.slice() : NO_CELLS;
   // Near misses of triggers with margins (only rulesets with margins have a watcher).
   if (compiled.watch) watchRow(compiled.watch, rowResult, run.index, run.sheet.firstColumn);
+  // Most rows have nothing to warn of: they share one (read-only) empty list.
+  if (!warnings.length) rowResult.warnings = NO_WARNINGS;
   return rowResult;
 }
 

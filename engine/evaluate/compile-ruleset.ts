@@ -40,10 +40,12 @@ interface CompiledRule {
 /** Triggers, bands or stages: decided all at once (triggers) or up to the first that holds. */
 interface RuleGroup {
   rules: CompiledRule[];
-  all: (facts: Facts, out: Uint8Array) => void;
+  /** Sets out[i] to 1 when rule i holds, else 0; answers which of the first 30 held, as bits. */
+  all: (facts: Facts, out: Uint8Array) => number;
   first: (facts: Facts) => number;
-  /** Scratch: which rules held for the row being decided. */
+  /** Scratch: which rules held for the row being decided, and the first 30 of them as bits. */
   held: Uint8Array;
+  bits: number;
 }
 
 /**
@@ -116,6 +118,8 @@ export interface HeldWords {
   leaves: number;
 }
 
+/** Rows not moderated contradict nothing (read-only, shared). */
+const NO_CONTRADICTIONS: Outcome["contradicts"] = Object.freeze([]) as unknown as Outcome["contradicts"];
 /** Rows without withheld data have no undecided rules (read-only, shared). */
 const NONE_UNDECIDED: RuleTrace[] = Object.freeze([]) as unknown as RuleTrace[];
 /** Groups by kind of rule. */
@@ -182,9 +186,18 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       r.trace = made.trace[i];
       r.keys = made.keys[i];
     });
-    const all = made ? made.all : (f: Facts, out: Uint8Array) => compiled.forEach((r, i) => (out[i] = r.decide(f) ? 1 : 0));
+    const all = made
+      ? made.all
+      : (f: Facts, out: Uint8Array) => {
+          let bits = 0;
+          compiled.forEach((r, i) => {
+            out[i] = r.decide(f) ? 1 : 0;
+            if (out[i] && i < 30) bits |= 1 << i;
+          });
+          return bits;
+        };
     const first = made ? made.first : (f: Facts) => compiled.findIndex((r) => r.decide(f));
-    return { rules: compiled, all, first, held: new Uint8Array(compiled.length) };
+    return { rules: compiled, all, first, held: new Uint8Array(compiled.length), bits: 0 };
   });
   const additions = new Map((ruleset.escalation ?? []).map((s) => [s.id, (s.also ?? []).map((a) => ({ ...a, test: compileCondition(a.conditions, ctx) }))]));
   const mandatory = (ruleset.override?.mandatory ?? []).map((m) => ({ ...m, test: compileCondition(m.conditions, ctx) }));
@@ -214,12 +227,9 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   // the conditions that look at it ("Triggers includes ...").
   const firedLists = new Map<string | number, string[]>();
   const firedIds = (flags: Uint8Array) => triggers.filter((_, i) => flags[i]).map((t) => t.id);
-  const firedList = (flags: Uint8Array): string[] => {
+  const firedList = (flags: Uint8Array, bits: number): string[] => {
     // Keyed by the fired triggers' positions as bits (the ids joined, for rulesets with 31 or more).
-    let key: string | number = 0;
-    if (triggers.length <= 30) {
-      for (let i = 0; i < triggers.length; i++) if (flags[i]) key |= 1 << i;
-    } else key = firedIds(flags).join("\n");
+    const key = triggers.length <= 30 ? bits : firedIds(flags).join("\n");
     let list = firedLists.get(key);
     if (!list) {
       list = Object.freeze(firedIds(flags)) as string[];
@@ -240,12 +250,14 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const scratch: ConditionTrace[] = [];
   const values: unknown[] = [];
   const words: HeldWords = { parts: [], bits: 0, facts: [], leaves: 0 };
+  // What derived facts are worked out with: one object, its run date and history set for each row.
+  const rowContext: RowContext = { asOf: "", history: () => undefined, test };
 
   /** Traces one rule: every leaf with its value; `undecided` when only withheld data stood in its way. */
-  const trace = (r: CompiledRule, facts: Facts, held: boolean, withheld?: ReadonlyMap<string, string>): RuleTrace => {
-    // Rows whose conditions looked at the same values share one rule trace: found by those values
-    // before any condition is traced.
-    const count = r.keys ? r.keys(facts, values) : -1;
+  const trace = (r: CompiledRule, facts: Facts, held: boolean, withheld?: ReadonlyMap<string, string>, share = true): RuleTrace => {
+    // Rows whose conditions looked at the same values share one rule trace (explanations kept for
+    // many schools): found by those values before any condition is traced.
+    const count = share && r.keys ? r.keys(facts, values) : -1;
     const node = count >= 0 ? traceNode(r.traced, values, count) : undefined;
     const seen = node && (node.decided ?? node.undecided);
     let conditions: ConditionTrace[];
@@ -284,14 +296,17 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       flags.fill(0);
       last = group.first(facts);
       if (last >= 0) flags[last] = 1;
-    } else group.all(facts, flags);
+    } else group.bits = group.all(facts, flags);
+    // Nothing to trace, and no withheld cell to leave a rule undecided: the decision is all.
+    if (!traces && !withheld?.size) return last;
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
       const ok = flags[i] === 1;
       if (ok || (i < last && traces)) traces?.push(trace(r, facts, ok, withheld));
       else if (withheld?.size && (i < last || !firstOnly || last < 0) && restsOnAny(r.fields, withheld) && r.test(facts, undefined, true)) {
-        // Only a rule that could hold when missing facts go its way can be undecided.
-        const t = trace(r, facts, false, withheld);
+        // Only a rule that could hold when missing facts go its way can be undecided. Traced for
+        // its line in Reasons only (not kept), it is not shared unless an explanation asked for it.
+        const t = trace(r, facts, false, withheld, !!traces);
         if (t.undecided) (traces ?? undecided).push(t);
       }
     }
@@ -340,12 +355,14 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       facts.asOf = asOf;
       facts.year = year;
       Object.assign(facts, constants(year));
-      derived.apply(facts, { asOf, history, test });
+      rowContext.asOf = asOf;
+      rowContext.history = history;
+      derived.apply(facts, rowContext);
       const all = facts as Facts;
       let undecided = NONE_UNDECIDED;
       if (withheld?.size) undecided = [];
       decide(groups[0], all, withheld, false, null, undecided);
-      const fired = firedList(groups[0].held);
+      const fired = firedList(groups[0].held, groups[0].bits);
       all.triggers = fired;
       all.triggerCount = fired.length;
       // Bands and stages: the first (highest) that holds wins.
@@ -355,12 +372,12 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       const notCategorised = undecidable(all, ruleBand);
       const decided = notCategorised ? ruleset.notCategorised!.band : ruleBand;
       const { band, moderated, problem } = moderate(ruleset, decided, ruleset.override ? facts[ruleset.override.field] : null);
-      const contradicts: Outcome["contradicts"] = [];
+      let contradicts = NO_CONTRADICTIONS;
       if (moderated) {
         for (const m of mandatory) {
           if ((rank.get(band) ?? 0) <= (rank.get(m.band) ?? 0)) continue;
           const t = traced(m.test, all);
-          if (t.held) contradicts.push({ label: m.label, band: m.band, conditions: t.conditions });
+          if (t.held) (contradicts === NO_CONTRADICTIONS ? (contradicts = []) : contradicts).push({ label: m.label, band: m.band, conditions: t.conditions });
         }
       }
       // Escalation follows the category the school ends with, moderated or not.

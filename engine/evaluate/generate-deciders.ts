@@ -164,8 +164,8 @@ export interface DecidedGroup {
   trace: Trace[];
   /** Writes the values rule i's trace depends on into `out` (in trace order); returns how many. */
   keys: ((facts: Facts, out: unknown[]) => number)[];
-  /** Sets out[i] to 1 when rule i holds, else 0. */
-  all: (facts: Facts, out: Uint8Array) => void;
+  /** Sets out[i] to 1 when rule i holds, else 0; answers which of the first 30 hold, as bits. */
+  all: (facts: Facts, out: Uint8Array) => number;
   /** The first rule that holds, or -1. */
   first: (facts: Facts) => number;
 }
@@ -190,7 +190,7 @@ export function generateGroups(groups: (Condition | undefined)[][], ctx: Compile
         const keys = [...new Set(looked)];
         source.push(`function k${g}_${i}(f, v) { ${keys.map((k, j) => `v[${j}] = ${k};`).join(" ")} return ${keys.length}; }`);
       });
-      source.push(`function all${g}(f, out) { let a, b; ${each.map((e, i) => `out[${i}] = ${e} ? 1 : 0;`).join(" ")} }`);
+      source.push(`function all${g}(f, out) { let a, b, m = 0; ${each.map((e, i) => `if (${e}) { out[${i}] = 1; ${i < 30 ? `m |= ${1 << i}; ` : ""}} else out[${i}] = 0;`).join(" ")} return m; }`);
       source.push(`function first${g}(f) { let a, b; ${each.map((e, i) => `if (${e}) return ${i};`).join(" ")} return -1; }`);
       const list = (prefix: string) => `[${conditions.map((_, i) => `${prefix}${g}_${i}`).join(", ")}]`;
       made.push(`{ decide: ${list("r")}, trace: ${list("t")}, keys: ${list("k")}, all: all${g}, first: first${g} }`);

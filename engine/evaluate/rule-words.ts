@@ -19,11 +19,15 @@ interface WordedLeaf {
   value: unknown;
   /** Whether the leaf holds for these values, as its operator decides. */
   holds: (a: unknown, b: unknown) => boolean;
-  /** For a comparison of numbers, its sign ("<"...): two numbers are compared directly. */
-  compare?: string;
+  /** Its operator's name ("lessThan", "not:in"...). */
+  name: string;
   negated: boolean;
   /** Its words by the school's value (and the other fact's, for a comparison of two facts), made once per distinct values. */
   said: Map<unknown, string | Map<unknown, string>>;
+  /** Whether it keeps its words (values found again often enough), how many it made and found again. */
+  keeping: boolean;
+  made: number;
+  found: number;
   /** "Ofsted grade is at least 3" (a written value), or the words before the other fact's value. */
   rule: string;
   refLabel?: string;
@@ -76,12 +80,12 @@ function generated(leaves: WordedLeaf[]): RuleWords["words"] | undefined {
     (typeof v === "number" && Number.isFinite(v) && !Object.is(v, -0)) || typeof v === "boolean" ? String(v) : typeof v === "string" ? JSON.stringify(v) : `v[${i}]`;
   const body = leaves.map((l, i) => {
     const b = l.ref !== undefined ? `f[${name(l.ref)}] ?? null` : literal(l.value, i);
-    const compare = l.compare ? `(typeof a === "number" && typeof b === "number" ? a ${l.compare} b : h[${i}](a, b))` : `h[${i}](a, b)`;
+    const compare = inline(l.name, `h[${i}](a, b)`);
     const words = l.ref === undefined ? `w(L[${i}], a)` : `r(L[${i}], a, b)`;
     return `a = f[${name(l.fact)}] ?? null; b = ${b}; if (${compare} !== ${l.negated}) { p[n++] = ${words}; m |= ${1 << i}; }`;
   });
   try {
-    const source = `"use strict"; return function words(f, p) { let a, b, n = 0, m = 0;\n${body.join("\n")}\np.length = n; return m; };`;
+    const source = `"use strict"; return function words(f, p) { let a, b, n = 0, m = 0;\n${body.join("\n")}\nif (p.length !== n) p.length = n; return m; };`;
     return new Function("v", "h", "w", "r", "L", source)(
       leaves.map((l) => l.value),
       leaves.map((l) => l.holds),
@@ -96,35 +100,50 @@ function generated(leaves: WordedLeaf[]): RuleWords["words"] | undefined {
 
 /**
  * A leaf's words for the school's value, as describeCondition says them; rows with the same value
- * share them. Lists other than the run's frozen fired-trigger lists are not kept (each is new). A
- * Map takes -0 for 0, which is said the same.
+ * share them. A leaf whose values seldom repeat (budgets, to the pound) stops keeping them: kept
+ * words cost memory for every school, and are of use only when found again. Lists other than the
+ * run's frozen fired-trigger lists are not kept (each is new). A Map takes -0 for 0, which is said
+ * the same.
  */
 function wordsOf(l: WordedLeaf, a: Facts[string]): string {
   const said = l.said as Map<unknown, string>;
   let text = said.get(a);
-  if (text !== undefined) return text;
+  if (text !== undefined) {
+    l.found++;
+    return text;
+  }
   text = conditionWords(l.rule, a, l.negated);
-  if (typeof a !== "object" || a === null || Object.isFrozen(a)) {
-    if (said.size >= SAID_LIMIT) said.clear();
-    said.set(a, text);
+  if (keeps(l, said) && (typeof a !== "object" || a === null || Object.isFrozen(a))) said.set(a, text);
+  return text;
+}
+
+/** The same for a comparison with another fact: by the other fact's value (a threshold: few), then the school's. */
+function refWordsOf(l: WordedLeaf, a: Facts[string], b: unknown): string {
+  let byValue = l.said.get(b) as Map<unknown, string> | undefined;
+  let text = byValue?.get(a);
+  if (text !== undefined) {
+    l.found++;
+    return text;
+  }
+  text = conditionWords(`${l.rule} ${l.refLabel} (${formatValue(b)})`, a, l.negated);
+  const keep = (v: unknown) => typeof v !== "object" || v === null || Object.isFrozen(v);
+  if (keeps(l, byValue ?? l.said) && keep(a) && keep(b)) {
+    if (!byValue) l.said.set(b, (byValue = new Map()));
+    byValue.set(a, text);
   }
   return text;
 }
 
-/** The same for a comparison with another fact, by both values. */
-function refWordsOf(l: WordedLeaf, a: Facts[string], b: unknown): string {
-  const keep = (v: unknown) => typeof v !== "object" || v === null || Object.isFrozen(v);
-  let byRef = l.said.get(a) as Map<unknown, string> | undefined;
-  let text = byRef?.get(b);
-  if (text !== undefined) return text;
-  text = conditionWords(`${l.rule} ${l.refLabel} (${formatValue(b)})`, a, l.negated);
-  if (keep(a) && keep(b)) {
-    if (l.said.size >= SAID_LIMIT) l.said.clear();
-    if (!byRef) l.said.set(a, (byRef = new Map()));
-    if (byRef.size >= SAID_LIMIT) byRef.clear();
-    byRef.set(b, text);
+/** Whether the leaf goes on keeping words: not once it holds SAID_LIMIT, nor when fewer than one in five were found again. */
+function keeps(l: WordedLeaf, map: Map<unknown, unknown>): boolean {
+  if (!l.keeping) return false;
+  l.made++;
+  if (map.size >= SAID_LIMIT || (l.made >= 1_000 && l.found < l.made / 4)) {
+    l.keeping = false;
+    l.said.clear();
+    return false;
   }
-  return text;
+  return true;
 }
 
 /** A comparison of two numbers decides as its operator does (json-rules-engine's check that the fact is a number passes for every number). */
@@ -136,6 +155,28 @@ const NUMBER_COMPARISONS: Record<string, (a: number, b: number) => boolean> = {
 };
 
 const SIGNS: Record<string, string> = { lessThan: "<", lessThanInclusive: "<=", greaterThan: ">", greaterThanInclusive: ">=" };
+const PRESENT = (v: string) => `${v} !== null && ${v} !== undefined`;
+
+/**
+ * A leaf's test as source, for the values in a and b: the common operators written out where the
+ * values are of the kind they compare (as json-rules-engine decides them: a missing value never
+ * holds), anything else by the operator itself (`call`).
+ */
+function inline(name: string, call: string): string {
+  if (Object.hasOwn(SIGNS, name)) return `(typeof a === "number" && typeof b === "number" ? a ${SIGNS[name]} b : ${call})`;
+  switch (name) {
+    case "equal":
+      return `(${PRESENT("a")} && ${PRESENT("b")} ? a === b : ${call})`;
+    case "notEqual":
+      return `(${PRESENT("a")} && ${PRESENT("b")} ? a !== b : ${call})`;
+    case "in":
+      return `(${PRESENT("a")} && Array.isArray(b) ? b.indexOf(a) > -1 : ${call})`;
+    case "contains":
+      return `(Array.isArray(a) && ${PRESENT("b")} ? a.indexOf(b) > -1 : ${call})`;
+    default:
+      return call;
+  }
+}
 
 /** How a leaf decides: its operator, with numbers compared directly. */
 function decider(name: string, operator: RunnableOperator): (a: unknown, b: unknown) => boolean {
@@ -164,9 +205,8 @@ function leaf(c: Leaf, ctx: CompileContext, negated: boolean, out: WordedLeaf[])
   const ref = isFactRef(c.value) ? c.value.fact : undefined;
   const opening = conditionOpening(ctx.label(c.fact), c.operator);
   const holds = decider(c.operator, operator);
-  const compare = Object.hasOwn(SIGNS, c.operator) ? SIGNS[c.operator] : undefined;
   const rule = ref !== undefined || c.value === undefined ? opening : `${opening} ${formatValue(c.value)}`;
-  out.push({ fact: c.fact, ref, value: c.value, holds, compare, negated, said: new Map(), rule, refLabel: ref === undefined ? undefined : ctx.label(ref) });
+  out.push({ fact: c.fact, ref, value: c.value, holds, name: c.operator, negated, said: new Map(), keeping: true, made: 0, found: 0, rule, refLabel: ref === undefined ? undefined : ctx.label(ref) });
   return true;
 }
 
