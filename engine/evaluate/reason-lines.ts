@@ -56,7 +56,8 @@ export function reasonLines(
 ): string[] {
   const facts = outcome.facts as Facts;
   const { held } = outcome;
-  const lines: string[] = [];
+  const lines = scratch;
+  lines.length = 0;
   if (r.moderated || r.notCategorised) firstLines(r, ruleBandLabel, lines);
   const band = compiled.rules.band[held.band];
   const bandWords = compiled.heldWords("band", held.band, facts);
@@ -75,5 +76,9 @@ export function reasonLines(
     if (r.escalation?.additions) additionLines(r, lines);
   }
   if (outcome.undecided.length) lines.push(undecidedLine(outcome.undecided, withheld, compiled.sources, compiled.label));
-  return lines;
+  // Copied out at its length: a list grown by push keeps room for more, and each school keeps its list.
+  return lines.slice();
 }
+
+/** The lines of the school being written, collected here. */
+const scratch: string[] = [];
