@@ -6,6 +6,7 @@ import { operatorLookup } from "../../engine/evaluate/operators";
 import { Derived, RulesetSchema, type Ruleset } from "../../engine/ruleset/schema";
 import type { FactValue } from "../../engine/results";
 import type { HistoryEntry } from "../../engine/read/history";
+import { withEvalRefused } from "../helpers/eval-refused";
 
 const FIELDS = [
   { id: "urn", label: "URN", type: "integer", headers: ["URN"] },
@@ -326,16 +327,7 @@ test("where new Function is refused, apply runs as a loop with the same results"
     });
   };
   const written = applyAll();
-  const real = globalThis.Function;
-  globalThis.Function = function refused() {
-    throw new EvalError("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not an allowed source of script");
-  } as unknown as FunctionConstructor;
-  let looped;
-  try {
-    looped = applyAll();
-  } finally {
-    globalThis.Function = real;
-  }
+  const looped = withEvalRefused(applyAll);
   expect(looped).toEqual(written);
   // Every derived fact was found, and missing, on some rows.
   for (const id of ["gap", "rate", "days", "academy", "group", "trend", "run", "count", "last", "daysSinceLast"]) {

@@ -5,6 +5,7 @@ import { FieldReader } from "../../engine/read/cell-reader";
 import { RowReader } from "../../engine/read/row-reader";
 import type { Field } from "../../engine/ruleset/schema";
 import type { CellValue, SheetData } from "../../engine/workbook";
+import { withEvalRefused } from "../helpers/eval-refused";
 
 const FIELDS: Field[] = [
   { id: "urn", label: "URN", type: "integer", headers: ["URN"] },
@@ -39,16 +40,7 @@ function readAll(sheet: SheetData) {
 test("where new Function is refused, rows read by a loop come out the same", () => {
   const sheet = oddSheet(600);
   const written = readAll(sheet);
-  const real = globalThis.Function;
-  globalThis.Function = function refused() {
-    throw new EvalError("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not an allowed source of script");
-  } as unknown as FunctionConstructor;
-  let looped;
-  try {
-    looped = readAll(sheet);
-  } finally {
-    globalThis.Function = real;
-  }
+  const looped = withEvalRefused(() => readAll(sheet));
   expect(looped).toEqual(written);
   // The rows did hold problems, markers and fields without a column.
   expect(written.filter((r) => r.problems.length).length).toBeGreaterThan(100);
