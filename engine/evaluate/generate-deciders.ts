@@ -19,7 +19,8 @@ export type Decide = (facts: Facts) => boolean;
 /** json-rules-engine's number check (operators.ts), for the inline comparisons given text. */
 const isNumeric = (a: unknown) => Number.parseFloat(a as string).toString() !== "NaN";
 
-const COMPARISONS: Record<string, string> = { lessThan: "<", lessThanInclusive: "<=", greaterThan: ">", greaterThanInclusive: ">=" };
+/** The comparisons written out inline, by operator name. */
+export const COMPARISONS: Record<string, string> = { lessThan: "<", lessThanInclusive: "<=", greaterThan: ">", greaterThanInclusive: ">=" };
 
 /** Writes conditions as source; values and operators it does not write out are passed in arrays. */
 class Writer {

@@ -10,6 +10,7 @@ import type { RunnableOperator } from "./operators";
 import { isFactRef, isLeaf } from "../ruleset/conditions";
 import { own } from "../ruleset/dictionaries";
 import { conditionOpening, conditionWords, formatValue } from "./explain";
+import { COMPARISONS } from "./generate-deciders";
 
 /** One leaf as the words need it. */
 interface WordedLeaf {
@@ -17,8 +18,8 @@ interface WordedLeaf {
   /** The fact it is compared with, or undefined for a written value. */
   ref?: string;
   value: unknown;
-  /** Whether the leaf holds for these values, as its operator decides. */
-  holds: (a: unknown, b: unknown) => boolean;
+  /** Its operator, which decides whether the leaf holds for these values. */
+  operator: RunnableOperator;
   /** Its operator's name ("lessThan", "not:in"...). */
   name: string;
   negated: boolean;
@@ -59,7 +60,7 @@ export function ruleWords(c: Condition, ctx: CompileContext): RuleWords | undefi
       const l = leaves[i];
       const a = facts[l.fact] ?? null;
       const b = l.ref !== undefined ? facts[l.ref] ?? null : l.value;
-      if (l.holds(a, b) === l.negated) continue;
+      if (l.operator.evaluate(a, b) === l.negated) continue;
       parts[n++] = l.ref === undefined ? wordsOf(l, a) : refWordsOf(l, a, b);
       bits |= 1 << i;
     }
@@ -80,7 +81,7 @@ function generated(leaves: WordedLeaf[]): RuleWords["words"] | undefined {
     (typeof v === "number" && Number.isFinite(v) && !Object.is(v, -0)) || typeof v === "boolean" ? String(v) : typeof v === "string" ? JSON.stringify(v) : `v[${i}]`;
   const body = leaves.map((l, i) => {
     const b = l.ref !== undefined ? `f[${name(l.ref)}] ?? null` : literal(l.value, i);
-    const compare = inline(l.name, `h[${i}](a, b)`);
+    const compare = inline(l.name, `h[${i}].evaluate(a, b)`);
     const words = l.ref === undefined ? `w(L[${i}], a)` : `r(L[${i}], a, b)`;
     return `a = f[${name(l.fact)}] ?? null; b = ${b}; if (${compare} !== ${l.negated}) { p[n++] = ${words}; m |= ${1 << i}; }`;
   });
@@ -88,7 +89,7 @@ function generated(leaves: WordedLeaf[]): RuleWords["words"] | undefined {
     const source = `"use strict"; return function words(f, p) { let a, b, n = 0, m = 0;\n${body.join("\n")}\nif (p.length !== n) p.length = n; return m; };`;
     return new Function("v", "h", "w", "r", "L", source)(
       leaves.map((l) => l.value),
-      leaves.map((l) => l.holds),
+      leaves.map((l) => l.operator),
       wordsOf,
       refWordsOf,
       leaves,
@@ -101,9 +102,8 @@ function generated(leaves: WordedLeaf[]): RuleWords["words"] | undefined {
 /**
  * A leaf's words for the school's value, as describeCondition says them; rows with the same value
  * share them. A leaf whose values seldom repeat (budgets, to the pound) stops keeping them: kept
- * words cost memory for every school, and are of use only when found again. Lists other than the
- * run's frozen fired-trigger lists are not kept (each is new). A Map takes -0 for 0, which is said
- * the same.
+ * words cost memory for every school, and are of use only when found again. A Map takes -0 for 0,
+ * which is said the same.
  */
 function wordsOf(l: WordedLeaf, a: Facts[string]): string {
   const said = l.said as Map<unknown, string>;
@@ -113,7 +113,7 @@ function wordsOf(l: WordedLeaf, a: Facts[string]): string {
     return text;
   }
   text = conditionWords(l.rule, a, l.negated);
-  if (keeps(l, said) && (typeof a !== "object" || a === null || Object.isFrozen(a))) said.set(a, text);
+  if (keeps(l, said) && keepable(a)) said.set(a, text);
   return text;
 }
 
@@ -126,15 +126,17 @@ function refWordsOf(l: WordedLeaf, a: Facts[string], b: unknown): string {
     return text;
   }
   text = conditionWords(`${l.rule} ${l.refLabel} (${formatValue(b)})`, a, l.negated);
-  const keep = (v: unknown) => typeof v !== "object" || v === null || Object.isFrozen(v);
-  if (keeps(l, byValue ?? l.said) && keep(a) && keep(b)) {
+  if (keeps(l, byValue ?? l.said) && keepable(a) && keepable(b)) {
     if (!byValue) l.said.set(b, (byValue = new Map()));
     byValue.set(a, text);
   }
   return text;
 }
 
-/** Whether the leaf goes on keeping words: not once it holds SAID_LIMIT, nor when fewer than one in five were found again. */
+/** A value words are kept by: no list but the run's frozen fired-trigger lists (any other is new each time). */
+const keepable = (v: unknown) => typeof v !== "object" || v === null || Object.isFrozen(v);
+
+/** Whether the leaf goes on keeping words: not once it holds SAID_LIMIT, nor when fewer than one in four were found again. */
 function keeps(l: WordedLeaf, map: Map<unknown, unknown>): boolean {
   if (!l.keeping) return false;
   l.made++;
@@ -146,15 +148,6 @@ function keeps(l: WordedLeaf, map: Map<unknown, unknown>): boolean {
   return true;
 }
 
-/** A comparison of two numbers decides as its operator does (json-rules-engine's check that the fact is a number passes for every number). */
-const NUMBER_COMPARISONS: Record<string, (a: number, b: number) => boolean> = {
-  lessThan: (a, b) => a < b,
-  lessThanInclusive: (a, b) => a <= b,
-  greaterThan: (a, b) => a > b,
-  greaterThanInclusive: (a, b) => a >= b,
-};
-
-const SIGNS: Record<string, string> = { lessThan: "<", lessThanInclusive: "<=", greaterThan: ">", greaterThanInclusive: ">=" };
 const PRESENT = (v: string) => `${v} !== null && ${v} !== undefined`;
 
 /**
@@ -163,7 +156,8 @@ const PRESENT = (v: string) => `${v} !== null && ${v} !== undefined`;
  * holds), anything else by the operator itself (`call`).
  */
 function inline(name: string, call: string): string {
-  if (Object.hasOwn(SIGNS, name)) return `(typeof a === "number" && typeof b === "number" ? a ${SIGNS[name]} b : ${call})`;
+  // Two numbers: json-rules-engine's check that the fact is a number passes for every number.
+  if (Object.hasOwn(COMPARISONS, name)) return `(typeof a === "number" && typeof b === "number" ? a ${COMPARISONS[name]} b : ${call})`;
   switch (name) {
     case "equal":
       return `(${PRESENT("a")} && ${PRESENT("b")} ? a === b : ${call})`;
@@ -176,14 +170,6 @@ function inline(name: string, call: string): string {
     default:
       return call;
   }
-}
-
-/** How a leaf decides: its operator, with numbers compared directly. */
-function decider(name: string, operator: RunnableOperator): (a: unknown, b: unknown) => boolean {
-  const compare = Object.hasOwn(NUMBER_COMPARISONS, name) ? NUMBER_COMPARISONS[name] : undefined;
-  if (compare) return (a, b) => (typeof a === "number" && typeof b === "number" ? compare(a, b) : operator.evaluate(a, b));
-  if (name === "equal") return (a, b) => a !== null && b !== null && a !== undefined && b !== undefined ? a === b : operator.evaluate(a, b);
-  return (a, b) => operator.evaluate(a, b);
 }
 
 /** The leaves in the order tracing looks at them (shared conditions followed); false when one cannot be followed. */
@@ -204,9 +190,8 @@ function leaf(c: Leaf, ctx: CompileContext, negated: boolean, out: WordedLeaf[])
   if (!operator) return false;
   const ref = isFactRef(c.value) ? c.value.fact : undefined;
   const opening = conditionOpening(ctx.label(c.fact), c.operator);
-  const holds = decider(c.operator, operator);
   const rule = ref !== undefined || c.value === undefined ? opening : `${opening} ${formatValue(c.value)}`;
-  out.push({ fact: c.fact, ref, value: c.value, holds, name: c.operator, negated, said: new Map(), keeping: true, made: 0, found: 0, rule, refLabel: ref === undefined ? undefined : ctx.label(ref) });
+  out.push({ fact: c.fact, ref, value: c.value, operator, name: c.operator, negated, said: new Map(), keeping: true, made: 0, found: 0, rule, refLabel: ref === undefined ? undefined : ctx.label(ref) });
   return true;
 }
 
