@@ -1,5 +1,5 @@
 // The edits patchWorkbook applies to a workbook package, and what it reports about one.
-import type { CellValue, PrintSetupFound } from "../../engine";
+import type { CellValue, PageMargins, PrintSetupFound } from "../../engine";
 import type { CellEditList } from "./cell-edit-list";
 import type { PartCache } from "./part-cache";
 
@@ -60,15 +60,8 @@ export interface ListValidation {
   error: string;
 }
 
-/** Page margins in inches. */
-export interface PageMarginsPatch {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  header: number;
-  footer: number;
-}
+/** Page margins in inches: the engine's, as the print layout decides them. */
+export type PageMarginsPatch = PageMargins;
 
 /**
  * A sheet's page setup. What is given replaces the sheet's own (<pageSetup>'s other attributes,
