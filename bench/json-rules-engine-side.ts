@@ -2,8 +2,11 @@
 // facts worked out as the hand-written version does it (staffordshire-by-hand.ts), then each school
 // goes through Engine.run three times (triggers, bands, stages; the same rules and operators as the
 // engine's), and its due dates and the reason lines for its category, triggers and stage are made
-// from the conditions json-rules-engine evaluated. Lines it cannot make (moderation, not
-// categorised, a stage's additions, rules left undecided) are left to the hand-written check.
+// from the conditions json-rules-engine evaluated, with the sheet columns behind each fired trigger
+// (its cells) from the same conditions. A fourth Engine.run, of the triggers' loosened copies
+// (json-rules-engine-watch.ts), given the same facts object, gives the school's watch flags. Lines
+// it cannot make (moderation, not categorised, a stage's additions, rules left undecided) are left
+// to the hand-written check.
 // json-rules-engine is used as well as it can be for this work: Engine.run is given only the facts
 // the rules name (it makes a Fact, a hash and a promise for each fact it is given), triggers share
 // one priority (evaluated together), and bands and stages rank by priority with the run stopped at
@@ -17,6 +20,8 @@ import { own } from "../engine/ruleset/dictionaries";
 import { factLabels } from "../engine/facts";
 import { addDays } from "../engine/util/dates";
 import { finalBand, schoolFactsByHand, type HandSheet, type SchoolFacts } from "./staffordshire-by-hand";
+import { columnsBehind, factSources } from "./json-rules-engine-columns";
+import { watchEngine, type WatchFlag } from "./json-rules-engine-watch";
 
 export interface EngineSideResult {
   row: number;
@@ -27,6 +32,10 @@ export interface EngineSideResult {
   dueFrom: string | null;
   /** Lines for the category, each trigger and the stage, in the engine's wording. */
   reasons: string[];
+  /** Per fired trigger (ruleset order), the sheet columns behind the conditions that made it hold. */
+  cells: { trigger: string; columns: number[] }[];
+  /** Near misses of triggers with margins; empty when none. */
+  watch: WatchFlag[];
 }
 
 /** An evaluated condition as json-rules-engine leaves it in a rule result. */
@@ -43,6 +52,8 @@ interface Evaluated {
 }
 
 const VALUELESS = new Set(["isMissing", "isPresent"]);
+/** A ruleset without margins: no school has a watch flag (read-only, shared). */
+const NO_WATCH: WatchFlag[] = Object.freeze([]) as unknown as WatchFlag[];
 
 export function jsonRulesEngineSide(ruleset: Ruleset) {
   const label = factLabels(ruleset);
@@ -51,9 +62,11 @@ export function jsonRulesEngineSide(ruleset: Ruleset) {
   const stages = firstThatHolds(engineFor(ruleset, ruleset.escalation ?? []));
   const named = factsNamed(ruleset);
   const bandLabel = new Map(ruleset.bands.map((b) => [b.id, b.label]));
+  const sources = factSources(ruleset);
+  const watch = watchEngine(ruleset, label);
 
-  /** "Ofsted grade is 3 (actual 3); ..." from the leaves that made the rule hold. */
-  const because = (c: Condition | Evaluated): string => {
+  /** "Ofsted grade is 3 (actual 3); ..." from the leaves that made the rule hold; their facts go into `held` when given. */
+  const because = (c: Condition | Evaluated, held?: string[]): string => {
     const said: string[] = [];
     const walk = (x: Evaluated, negated: boolean) => {
       if (x.all) x.all.forEach((y) => walk(y, negated));
@@ -64,6 +77,7 @@ export function jsonRulesEngineSide(ruleset: Ruleset) {
         const expected = VALUELESS.has(x.operator!) ? undefined : ref !== undefined ? { fact: ref, label: label(ref), value: x.valueResult ?? null } : x.value;
         const actual = (x.factResult ?? null) as never;
         said.push(describeCondition({ fact: x.fact, label: label(x.fact), operator: x.operator!, expected, actual, held: x.result!, missing: false, ...(negated ? { negated } : {}) }));
+        held?.push(x.fact);
       }
     };
     walk(c as Evaluated, false);
@@ -77,10 +91,13 @@ export function jsonRulesEngineSide(ruleset: Ruleset) {
 
   return async function run(sheets: Record<string, HandSheet>, asOf: string): Promise<EngineSideResult[]> {
     const out: EngineSideResult[] = [];
+    const columns = columnsBehind(ruleset, sources, sheets.Schools.headers);
+    const heldFacts: string[] = [];
     for (const school of schoolFactsByHand(sheets, asOf)) {
       const facts: Record<string, unknown> = {};
       for (const id of named) facts[id] = school[id as keyof SchoolFacts];
       const fired = await held(triggers, facts);
+      const flags = watch.engine ? watch.flags((await watch.engine.run(facts)).results, fired, columns) : NO_WATCH;
       const firedIds = ruleset.triggers.filter((t) => fired.has(t.id)).map((t) => t.id);
       facts.triggers = firedIds;
       facts.triggerCount = firedIds.length;
@@ -102,9 +119,15 @@ export function jsonRulesEngineSide(ruleset: Ruleset) {
       const bandResult = bandsHeld.get(ruleBand)!.conditions as unknown as Evaluated;
       const leaves = bandResult.all?.length || bandResult.any?.length || bandResult.not;
       const reasons = [`${moderated || (notCategorised && ruleBand !== band) ? "Rules" : "Category"} ${ruleBand} ${bandLabel.get(ruleBand)}: ${leaves ? because(bandResult) : "no higher category's conditions held"}`];
-      for (const t of ruleset.triggers) if (fired.has(t.id)) reasons.push(`Trigger ${t.label}: ${because(fired.get(t.id)!.conditions as never)}`);
+      const cells: EngineSideResult["cells"] = [];
+      for (const t of ruleset.triggers) {
+        if (!fired.has(t.id)) continue;
+        heldFacts.length = 0;
+        reasons.push(`Trigger ${t.label}: ${because(fired.get(t.id)!.conditions as never, heldFacts)}`);
+        cells.push({ trigger: t.id, columns: columns.of(heldFacts) });
+      }
       if (stage) reasons.push(`Escalation ${stage.label}: ${because(stagesHeld.get(stage.id)!.conditions as never)}`);
-      out.push({ row: school.row, triggers: firedIds, ruleBand, stage: stage?.id ?? null, due, dueFrom, reasons });
+      out.push({ row: school.row, triggers: firedIds, ruleBand, stage: stage?.id ?? null, due, dueFrom, reasons, cells, watch: flags });
     }
     return out;
   };

@@ -1,6 +1,7 @@
 // The Staffordshire ruleset (rules/staffordshire.json) written out by hand in plain TypeScript, as a
 // programmer would code it without a rules engine: read the cells, work out the derived facts,
-// decide the triggers, category and stage, and write the due dates and the Reasons text. The bench
+// decide the triggers, category and stage, and write the due dates, the Reasons text, the cells
+// behind each fired trigger (for fills) and the watch flags of the triggers with margins. The bench
 // times it beside the engine and checks both give the same on every row. It reads a sheet as the
 // engine's memorySource holds it, and knows only this ruleset.
 import type { CellValue } from "../engine";
@@ -20,6 +21,10 @@ export interface HandResult {
   due: string | null;
   dueFrom: string | null;
   reasons: string[];
+  /** Per fired trigger, the sheet columns (1-based) of the cells behind it, for fills. */
+  cells: { trigger: string; columns: number[] }[];
+  /** Near misses of the triggers with margins: why, and the columns behind them. */
+  watch: { id: string; reason: string; columns: number[] }[];
 }
 
 // ---- Reading cells -------------------------------------------------------------------------------
@@ -222,6 +227,31 @@ function shown(v: Value | string[]): string {
 /** "Ofsted grade is at least 3 (actual 2)"; `not` for a condition inside a not. */
 const said = (rule: string, actual: Value | string[], not = false) => (not ? `not (${rule}) (actual ${shown(actual)})` : `${rule} (actual ${shown(actual)})`);
 
+/** A number in a watch reason: at most 3 decimals, a true minus sign. */
+function signed(x: number): string {
+  const v = Math.round(x * 1000) / 1000;
+  return v === 0 ? "0" : `${v < 0 ? "\u2212" : ""}${Math.abs(v)}`;
+}
+
+/** "Progress 8 −0.45 is 0.05 above the floor of −0.5": `unit` "%" for percents, "point" for their differences. */
+function nearText(label: string, a: number, b: number, unit: "" | "%" | "point", of: string): string {
+  const d = signed(Math.abs(a - b));
+  const distance = unit === "" ? d : `${d} point${d === "1" ? "" : "s"}`;
+  const value = (x: number) => (unit === "%" ? `${signed(x)}%` : signed(x));
+  return `${label} ${value(a)} is ${d === "0" ? "at" : `${distance} ${a > b ? "above" : "below"}`} ${of} of ${value(b)}`;
+}
+
+/** Within `within` of holding on the side of b where `a < b` (or `a <= b`) would hold: a watch margin. */
+const nearBelow = (a: Value, b: Value, within: number): Outcome => (typeof a === "number" && typeof b === "number" ? bit(a - b <= within + 1e-9 * Math.max(1, Math.abs(b))) : NO);
+const nearAbove = (a: Value, b: Value, within: number): Outcome => (typeof a === "number" && typeof b === "number" ? bit(b - a <= within + 1e-9 * Math.max(1, Math.abs(b))) : NO);
+
+/** Columns in order, each once, those the sheet lacks (0) left out. */
+function sorted(columns: number[]): number[] {
+  const out: number[] = [];
+  for (const c of columns) if (c > 0 && !out.includes(c)) out.push(c);
+  return out.length > 1 ? out.sort((a, b) => a - b) : out;
+}
+
 // ---- The ruleset ---------------------------------------------------------------------------------
 
 const YEAR_DEFAULT = "2018/19";
@@ -277,7 +307,9 @@ const eq = (a: Value, b: Value): Outcome => (a === null ? MISSING : bit(a === b)
 const oneOf = (a: Value, list: Value[]): Outcome => (a === null ? MISSING : bit(list.includes(a)));
 
 /** The facts of one school, named as the ruleset names them, as json-rules-engine takes them too. */
-export type SchoolFacts = { row: number; withheld: Map<string, string> } & Record<(typeof FACT_IDS)[number], Value>;
+export type SchoolFacts = { row: number; withheld: Map<string, string>; columns: Columns } & Record<(typeof FACT_IDS)[number], Value>;
+/** Each field's sheet column (1-based; 0 where the sheet has none), shared by the sheet's schools. */
+type Columns = Record<keyof ReturnType<typeof columnsOf>, number>;
 export const FACT_IDS = [
   "urn", "phase", "type", "pupils", "ofstedGrade", "categoryOfConcern", "previousGrade", "ks2Rwm", "ks2RwmPrevious", "ks2Reading", "ks2Writing",
   "ks2Maths", "p8", "p8Previous", "p8Upper", "absence", "absencePrevious", "persistentAbsence", "exclusions", "safeguarding", "complaints", "budget",
@@ -294,11 +326,9 @@ export function categoriseByHand(sheets: Record<string, HandSheet>, asOf: string
   return out;
 }
 
-/** Reads every school row (blank rows and rows without a URN skipped) and works out its derived facts. */
-export function schoolFactsByHand(sheets: Record<string, HandSheet>, asOf: string): SchoolFacts[] {
-  const schools = sheets.Schools;
-  const h = schools.headers;
-  const c = {
+/** The column (0-based) of each field the ruleset reads, or -1. */
+function columnsOf(h: string[]) {
+  return {
     urn: columnOf(h, ["URN", "Unique reference number", "School URN"]),
     phase: columnOf(h, ["Phase", "Ofsted phase", "Ofstedphase", "PhaseOfEducation (name)", "Phase of education"]),
     type: columnOf(h, ["Type", "Type of education", "Typeofeducation", "TypeOfEstablishment (name)", "School type", "Establishment type"]),
@@ -326,6 +356,13 @@ export function schoolFactsByHand(sheets: Record<string, HandSheet>, asOf: strin
     officer: columnOf(h, ["Officer category", "Moderated category", "Category (officer)"]),
     reason: columnOf(h, ["Moderation reason", "Reason for moderation", "Officer reason", "Reason for officer category", "Override reason"]),
   };
+}
+
+/** Reads every school row (blank rows and rows without a URN skipped) and works out its derived facts. */
+export function schoolFactsByHand(sheets: Record<string, HandSheet>, asOf: string): SchoolFacts[] {
+  const schools = sheets.Schools;
+  const c = columnsOf(schools.headers);
+  const columns = Object.fromEntries(Object.entries(c).map(([k, i]) => [k, i + 1])) as Columns;
   const ignored = new Map<string, string>();
   const meetings = byUrn<Meeting>(sheets["Core group meetings"], (row, col) => ({
     date: read(row[col(["Meeting date", "Date"])] ?? null, "date", "", ignored) as string | null,
@@ -404,7 +441,7 @@ export function schoolFactsByHand(sheets: Record<string, HandSheet>, asOf: strin
     const latestOutcome = notice?.reviewOutcome ?? null;
     const daysSinceNotice = latestNoticeDate === null ? null : dayNo(asOf) - dayNo(latestNoticeDate);
     out.push({
-      row: i + 2, withheld, urn, phase, type, pupils, ofstedGrade: grade, categoryOfConcern: category, previousGrade, ks2Rwm: rwm, ks2RwmPrevious: rwmPrevious,
+      row: i + 2, withheld, columns, urn, phase, type, pupils, ofstedGrade: grade, categoryOfConcern: category, previousGrade, ks2Rwm: rwm, ks2RwmPrevious: rwmPrevious,
       ks2Reading: reading, ks2Writing: writing, ks2Maths: maths, p8, p8Previous, p8Upper, absence, absencePrevious, persistentAbsence: persistent, exclusions,
       safeguarding, complaints, budget, laJudgement: judgement, officerCategory: officer, moderationReason: reasonGiven, asOf, year, nationalAbsence,
       nationalPersistentAbsence: nationalPa, ks2FloorAttainment: floorRwm, ks2FloorReading: floorReading, ks2FloorWriting: floorWriting, ks2FloorMaths: floorMaths,
@@ -490,6 +527,75 @@ export function decideByHand(s: SchoolFacts, asOf: string): HandResult {
       () => said("LA judgement: would be judged is one of Serious weaknesses, Special measures", judgement), [["LA judgement: would be judged", judgement]]),
   ];
   const fired = triggerRules.filter((r) => holds(r.holds)).map((r) => r.id);
+
+  // The cells behind each fired trigger: the columns of the conditions that made it hold.
+  const col = s.columns;
+  const typeCell = specialType !== true ? col.type : 0;
+  const phaseCell = phase === null || specialPhase !== true ? col.phase : 0;
+  const cellsBehind = (id: string): number[] => {
+    switch (id) {
+      case "safeguarding": return [col.safeguarding];
+      case "inadequate": return [grade === 4 ? col.grade : 0, category === "SWK" || category === "SM" ? col.category : 0];
+      case "requiresImprovement": return [col.grade];
+      case "belowFloorKs2": return [col.rwm, holds(ks2Low(reading, floorReading)) ? col.reading : 0, holds(ks2Low(writing, floorWriting)) ? col.writing : 0, holds(ks2Low(maths, floorMaths)) ? col.maths : 0, typeCell, phaseCell];
+      case "belowFloorKs4": return [col.p8, col.p8Upper, typeCell, phaseCell];
+      case "unacceptablyLow": return [holds(p8Low) ? col.p8 : 0, holds(rwmLow) ? col.rwm : 0, typeCell, phaseCell];
+      case "p8Falling": return [col.p8, col.p8Previous];
+      case "ks2Falling": return [col.rwm, col.rwmPrevious];
+      case "gradeDeclined": return [col.grade];
+      case "persistentAbsence": return [col.persistent];
+      case "absenceAboveNational": return [col.absence];
+      case "absenceRising": return [col.absence, col.absencePrevious];
+      case "exclusionsHigh": return [col.exclusions, col.pupils];
+      case "complaints": return [col.complaints];
+      case "deficit": return [col.budget];
+      case "laJudgedSwkSm": return [col.judgement];
+      default: return []; // from history sheets: no cell on the Schools sheet
+    }
+  };
+  const cells = fired.map((id) => ({ trigger: id, columns: sorted(cellsBehind(id)) }));
+
+  // Near misses: a trigger with margins that did not fire, but would with each margined comparison
+  // loosened by its margin; said for each comparison inside its margin that does not hold as it is.
+  const watch: HandResult["watch"] = [];
+  const nearFloor = (a: Value, b: Value, within: number) => typeof a === "number" && typeof b === "number" && a >= b && holds(nearBelow(a, b, within));
+  if (!fired.includes("belowFloorKs2") && holds(and(and(nearBelow(rwm, floorRwm, 5), or(nearBelow(reading, floorReading, 1), nearBelow(writing, floorWriting, 1), nearBelow(maths, floorMaths, 1))), not(special)))) {
+    const said: string[] = [];
+    const columns: number[] = [];
+    if (nearFloor(rwm, floorRwm, 5)) {
+      said.push(nearText("KS2 RWM expected %", rwm as number, floorRwm as number, "%", "the floor"));
+      columns.push(col.rwm);
+    }
+    if (nearFloor(reading, floorReading, 1)) {
+      said.push(nearText("KS2 reading progress", reading as number, floorReading as number, "", "the floor"));
+      columns.push(col.reading);
+    }
+    if (nearFloor(writing, floorWriting, 1)) {
+      said.push(nearText("KS2 writing progress", writing as number, floorWriting as number, "", "the floor"));
+      columns.push(col.writing);
+    }
+    if (nearFloor(maths, floorMaths, 1)) {
+      said.push(nearText("KS2 maths progress", maths as number, floorMaths as number, "", "the floor"));
+      columns.push(col.maths);
+    }
+    watch.push({ id: "belowFloorKs2", reason: said.join("; "), columns: sorted(columns) });
+  }
+  if (!fired.includes("belowFloorKs4") && holds(and(and(nearBelow(p8, floorP8, 0.1), upperBelow), not(special)))) {
+    const p8Near = nearFloor(p8, floorP8, 0.1);
+    watch.push({ id: "belowFloorKs4", reason: p8Near ? nearText("Progress 8", p8 as number, floorP8 as number, "", "the floor") : "", columns: p8Near ? sorted([col.p8]) : [] });
+  }
+  if (!fired.includes("p8Falling") && holds(nearBelow(p8Change, -0.3, 0.1))) {
+    watch.push({ id: "p8Falling", reason: nearText("Change in Progress 8", p8Change as number, -0.3, "", "the trigger level"), columns: sorted([col.p8, col.p8Previous]) });
+  }
+  if (!fired.includes("ks2Falling") && holds(nearBelow(rwmChange, -10, 3))) {
+    watch.push({ id: "ks2Falling", reason: nearText("Change in KS2 RWM % (points)", rwmChange as number, -10, "point", "the trigger level"), columns: sorted([col.rwm, col.rwmPrevious]) });
+  }
+  if (!fired.includes("persistentAbsence") && holds(nearAbove(paVsNational, 5, 1))) {
+    watch.push({ id: "persistentAbsence", reason: nearText("Persistent absence above national (points)", paVsNational as number, 5, "point", "the trigger level"), columns: sorted([col.persistent]) });
+  }
+  if (!fired.includes("absenceAboveNational") && holds(nearAbove(absenceVsNational, 1, 0.5))) {
+    watch.push({ id: "absenceAboveNational", reason: nearText("Overall absence above national (points)", absenceVsNational as number, 1, "point", "the trigger level"), columns: sorted([col.absence]) });
+  }
   const has = (id: string) => fired.includes(id);
   const triggersSaid = (id: string) => said(`Triggers includes ${id}`, fired);
   const bandRules = [
@@ -580,5 +686,5 @@ export function decideByHand(s: SchoolFacts, asOf: string): HandResult {
     const whys = undecided.map((r) => [r.label, [...new Set(r.facts.filter(([f, v]) => v === null && withheld.has(f)).map(([f]) => f))]] as const).filter(([, fs]) => fs.length);
     if (whys.length) reasons.push(`Could not be decided for lack of data: ${whys.map(([label, fs]) => `${label} (${fs.map((f) => `${f} was '${withheld.get(f)}'`).join(", ")})`).join("; ")}`);
   }
-  return { row: s.row, triggers: fired, band, ruleBand, stage: stage?.id ?? null, due, dueFrom, reasons };
+  return { row: s.row, triggers: fired, band, ruleBand, stage: stage?.id ?? null, due, dueFrom, reasons, cells, watch };
 }
