@@ -104,6 +104,15 @@ describe("bad workbook input", () => {
     await expect(categorise(memorySource({ Schools: { headers: [], rows: [] } }), ruleset)).rejects.toThrow(InputError);
     await expect(categorise(memorySource({ Schools: { headers: ["URN", "Ofsted grade"], rows: [] } }), ruleset)).rejects.toThrow(/no school rows/);
   });
+  test("URN 0 is a school, and the same URN typed as text is a duplicate (keys compare as their text)", async () => {
+    const src = memorySource({ Schools: { headers: ["URN", "Ofsted grade"], rows: [[0, 2], [" 0 ", 3], [100001, 2], ["100001", 2]] } });
+    const r = await categorise(src, ruleset, { asOf: "2026-01-01" });
+    expect(r.rows.map((x) => x.key)).toEqual([0, 0, 100001, 100001]);
+    expect(r.warnings.filter((w) => w.includes("also appears"))).toEqual([
+      "Sheet 'Schools' row 3: URN 0 also appears on row 2; both rows are categorised and share its history",
+      "Sheet 'Schools' row 5: URN 100001 also appears on row 4; both rows are categorised and share its history",
+    ]);
+  });
   test("text in a number column and duplicate keys are warnings naming row and column", async () => {
     const src = memorySource({ Schools: { headers: ["URN", "Ofsted grade", "Overall absence %"], rows: [[1, 2, "ninety"], [1, 2, 4]] } });
     const r = await categorise(src, ruleset, { asOf: "2026-01-01" });

@@ -7,7 +7,7 @@ import { compileRuleset, type CompiledRuleset } from "./compile-ruleset";
 import { mapColumns, officerColumnCount, readRow } from "../read/mapping";
 import { checkPercentColumns } from "../read/percent-check";
 import { normaliseHeader } from "../read/headers";
-import { readHistories, keyText, type HistoryEntry, type HistoryIndex } from "../read/history";
+import { readHistories, schoolKey, type HistoryEntry, type HistoryIndex, type SchoolKey } from "../read/history";
 import { describeCondition, supporting } from "./explain";
 import { lineCache, reasonLines, type LineCache } from "./reason-lines";
 import { SchoolResult } from "./school-result";
@@ -90,7 +90,7 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
   const compiled = compileRuleset(ruleset);
   const run = runContext(compiled, sheet, index, histories, asOf);
   const keyField = ruleset.fields.find((f) => f.id === ruleset.key)!;
-  const seen = new Map<string, number>();
+  const seen = new Map<SchoolKey, number>();
   const rows: RowResult[] = [];
   const total = sheet.rows.length;
 
@@ -106,8 +106,8 @@ export async function categorise(source: WorkbookSource, ruleset: Ruleset, optio
     for (const p of problems) rowWarnings.push(`Row ${rowNo}, ${p.column}: ${p.message}`);
     for (const w of percents.cells.get(i) ?? NONE) rowWarnings.push(w);
     for (const w of cellNotes.get(i) ?? NONE) rowWarnings.push(`Row ${rowNo}: ${w}`);
-    const key = keyText(facts[ruleset.key]);
-    if (!key) {
+    const key = schoolKey(facts[ruleset.key]);
+    if (key === "") {
       warnings.push(`Sheet '${sheet.name}' row ${rowNo}: no ${keyField.label}; the row is skipped`);
       continue;
     }
@@ -160,7 +160,7 @@ interface RunContext {
   /** Reason lines rows share. */
   lines: LineCache;
   /** The school being evaluated, and its entries in a history (derived facts from one history come one after another: the last asked for is kept). */
-  school: { key: string; lastId: string | undefined; last: HistoryEntry[] | undefined; history: (id: string) => HistoryEntry[] | undefined };
+  school: { key: SchoolKey; lastId: string | undefined; last: HistoryEntry[] | undefined; history: (id: string) => HistoryEntry[] | undefined };
   /** Collects the row's trigger cells into rowCells as reasonLines works out each fired trigger's words. */
   onTrigger: (index: number, words: HeldWords) => void;
   rowCells: RowResult["triggerCells"];
@@ -221,7 +221,7 @@ const NO_WARNINGS: string[] = Object.freeze([]) as unknown as string[];
 /** Nothing to say, shared by rows (read only). */
 const NONE: readonly string[] = [];
 
-function resultFor(run: RunContext, facts: Record<string, FactValue>, key: string, withheld: ReadonlyMap<string, string>, rowNo: number, warnings: string[]): RowResult {
+function resultFor(run: RunContext, facts: Record<string, FactValue>, key: SchoolKey, withheld: ReadonlyMap<string, string>, rowNo: number, warnings: string[]): RowResult {
   const { compiled, asOf } = run;
   const r = compiled.ruleset;
   run.school.key = key;
@@ -303,7 +303,7 @@ function anyAfterRunDate(entries: HistoryEntry[], field: string, asOf: string): 
 }
 
 /** Warnings for history entries dated after the run date, which the derived facts leave out. */
-function futureEntries(run: RunContext, key: string): readonly string[] {
+function futureEntries(run: RunContext, key: SchoolKey): readonly string[] {
   let out: string[] | undefined;
   for (const { history, field, label, fieldLabel } of run.datedHistories) {
     const entries = run.histories.byKey.get(history)?.get(key);

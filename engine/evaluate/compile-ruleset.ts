@@ -211,6 +211,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     return { held, conditions };
   };
   const constants = constantResolver(ruleset);
+  const addConstants = constantsAdder(Object.keys(ruleset.constants ?? {}));
   const factIds = factOrder(ruleset);
   const blank: Record<string, FactValue> = Object.fromEntries(factIds.map((id) => [id, null]));
 
@@ -354,7 +355,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       const year = (ruleset.year?.field ? yearText(facts[ruleset.year.field]) : null) ?? ruleset.year?.default ?? academicYearOf(asOf);
       facts.asOf = asOf;
       facts.year = year;
-      Object.assign(facts, constants(year));
+      addConstants(facts, constants(year));
       rowContext.asOf = asOf;
       rowContext.history = history;
       derived.apply(facts, rowContext);
@@ -483,6 +484,19 @@ function yearText(v: FactValue): string | null {
 }
 
 /** Constant values for an academic year: byYear picks the latest year not after the row's year. */
+/**
+ * Copies the constants for the row's year into its facts: one store by name per constant, written
+ * once per run (Object.assign takes each name in turn, which is slow); by Object.assign where new
+ * Function is refused.
+ */
+function constantsAdder(ids: string[]): (facts: Record<string, FactValue>, values: Record<string, FactValue>) => void {
+  try {
+    return new Function("f", "c", ids.map((id) => `f[${JSON.stringify(id)}] = c[${JSON.stringify(id)}];`).join("\n")) as (facts: Record<string, FactValue>, values: Record<string, FactValue>) => void;
+  } catch {
+    return (facts, values) => Object.assign(facts, values);
+  }
+}
+
 function constantResolver(ruleset: Ruleset): (year: string) => Record<string, FactValue> {
   const cache = new Map<string, Record<string, FactValue>>();
   return (year) => {

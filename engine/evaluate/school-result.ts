@@ -6,6 +6,10 @@ import type { Escalation, FactValue, Moderation, NotCategorised, RowResult, Rule
 import type { CompiledRuleset } from "./compile-ruleset";
 import type { Facts } from "./compile-condition";
 
+/** What a result holds until the run sets its own (the run sets each): shared, read only. */
+const NONE = Object.freeze([]) as unknown as never[];
+const NOTHING: Record<string, FactValue> = Object.freeze({});
+
 export class SchoolResult implements RowResult {
   row = 0;
   key: string | number | null = null;
@@ -16,15 +20,15 @@ export class SchoolResult implements RowResult {
   moderated = false;
   declare notCategorised?: NotCategorised;
   declare moderation?: Moderation;
-  triggers: TriggerHit[] = [];
+  triggers: TriggerHit[] = NONE;
   escalation: Escalation | null = null;
   nextAction = "";
   due: string | null = null;
-  reasons: string[] = [];
-  warnings: string[] = [];
-  outputs: Record<string, FactValue> = {};
-  facts: Record<string, FactValue> = {};
-  triggerCells: RowResult["triggerCells"] = [];
+  reasons: string[] = NONE;
+  warnings: string[] = NONE;
+  outputs: Record<string, FactValue> = NOTHING;
+  facts: Record<string, FactValue> = NOTHING;
+  triggerCells: RowResult["triggerCells"] = NONE;
   declare watch?: WatchHit[];
   readonly #compiled: CompiledRuleset;
   readonly #withheld: ReadonlyMap<string, string>;
