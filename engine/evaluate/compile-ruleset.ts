@@ -15,6 +15,7 @@ import type { HistoryEntry } from "../read/history";
 import { compileWatch, type Watcher } from "./watch";
 import { ruleWords, type RuleWords } from "./rule-words";
 import { describeCondition, supporting } from "./explain";
+import { leavesInOrder, missingFacts as missingOf, type MissingLeaf, type Undecided } from "./undecided";
 
 interface CompiledRule {
   kind: RuleTrace["kind"];
@@ -35,6 +36,8 @@ interface CompiledRule {
   conditional: boolean;
   /** Its reason in words from the facts; undefined when its leaves do not fit (its trace says it then). */
   words?: RuleWords;
+  /** Its leaves in trace order, for the facts it lacked when undecided. */
+  leaves: readonly MissingLeaf[];
 }
 
 /** Triggers, bands or stages: decided all at once (triggers) or up to the first that holds. */
@@ -104,8 +107,8 @@ export interface Outcome {
   additions: StageAdditionHit[];
   /** Which rules held: the fired triggers' positions, the rules' band's and the stage's (-1 for none). */
   held: { triggers: number[]; band: number; stage: number };
-  /** Rules that did not hold for want of withheld data (SUPP, NE...), traced, in evaluation order. */
-  undecided: RuleTrace[];
+  /** Rules that did not hold for want of withheld data (SUPP, NE...), in evaluation order. */
+  undecided: Undecided[];
 }
 
 /** Why a rule held, in words: the supporting conditions, and which leaves they are (bits; -1 when not known by bits). */
@@ -121,7 +124,7 @@ export interface HeldWords {
 /** Rows not moderated contradict nothing (read-only, shared). */
 const NO_CONTRADICTIONS: Outcome["contradicts"] = Object.freeze([]) as unknown as Outcome["contradicts"];
 /** Rows without withheld data have no undecided rules (read-only, shared). */
-const NONE_UNDECIDED: RuleTrace[] = Object.freeze([]) as unknown as RuleTrace[];
+const NONE_UNDECIDED: Undecided[] = Object.freeze([]) as unknown as Undecided[];
 /** Groups by kind of rule. */
 const KINDS: Record<RuleTrace["kind"], number> = { trigger: 0, band: 1, stage: 2 };
 
@@ -171,7 +174,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
     const test: Compiled = r.conditions ? compileCondition(r.conditions, ctx) : () => true;
     const fields = r.conditions ? fieldsBehind(r.conditions, ctx.shared, derived.sources) : new Set<string>();
     const words = r.conditions ? ruleWords(r.conditions, ctx) : undefined;
-    return { kind, id: r.id, label: r.label, test, decide: (f) => test(f), trace: (f, out) => test(f, out), fields, traced: { size: 0 }, conditional: !!r.conditions, words };
+    const leaves = r.conditions ? leavesInOrder(r.conditions, ctx.shared) : [];
+    return { kind, id: r.id, label: r.label, test, decide: (f) => test(f), trace: (f, out) => test(f, out), fields, traced: { size: 0 }, conditional: !!r.conditions, words, leaves };
   };
   const triggers = ruleset.triggers.map((t) => rule("trigger", t));
   const bands = ruleset.bands.map((b) => rule("band", b));
@@ -289,7 +293,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
    * explanation shows is traced into it, in order: those that held, those ranked above the band or
    * stage chosen (why not higher?), and the undecided.
    */
-  const decide = (group: RuleGroup, facts: Facts, withheld: ReadonlyMap<string, string> | undefined, firstOnly: boolean, traces: RuleTrace[] | null, undecided: RuleTrace[]): number => {
+  const decide = (group: RuleGroup, facts: Facts, withheld: ReadonlyMap<string, string> | undefined, firstOnly: boolean, traces: RuleTrace[] | null, undecided: Undecided[]): number => {
     const { rules } = group;
     const flags = group.held;
     let last = -1;
@@ -305,10 +309,15 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       const ok = flags[i] === 1;
       if (ok || (i < last && traces)) traces?.push(trace(r, facts, ok, withheld));
       else if (withheld?.size && (i < last || !firstOnly || last < 0) && restsOnAny(r.fields, withheld) && r.test(facts, undefined, true)) {
-        // Only a rule that could hold when missing facts go its way can be undecided. Traced for
-        // its line in Reasons only (not kept), it is not shared unless an explanation asked for it.
-        const t = trace(r, facts, false, withheld, !!traces);
-        if (t.undecided) (traces ?? undecided).push(t);
+        // Only a rule that could hold when missing facts go its way can be undecided: traced for
+        // an explanation; for Reasons, only the facts it lacked (trace's `missing`, undecided.ts).
+        if (traces) {
+          const t = trace(r, facts, false, withheld);
+          if (t.undecided) traces.push(t);
+        } else {
+          const missing = missingOf(r.leaves, facts);
+          if (missing.some((f) => wasWithheld(f, withheld))) undecided.push({ label: r.label, missing });
+        }
       }
     }
     return last;

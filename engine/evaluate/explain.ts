@@ -3,6 +3,7 @@ import type { ConditionTrace, RowResult, RuleTrace } from "../results";
 import { ukDate } from "../util/dates";
 import { own } from "../ruleset/dictionaries";
 import { watchLines } from "./watch-reason";
+import type { Undecided } from "./undecided";
 
 const OPERATOR_WORDS: Record<string, string> = {
   equal: "is",
@@ -123,13 +124,15 @@ export function additionLines(r: Reasoned, lines: string[]): void {
 }
 
 /** "Could not be decided for lack of data: ..." for rules that withheld data alone kept from holding. */
-export function undecidedLine(undecided: readonly RuleTrace[], withheld: ReadonlyMap<string, string>, sources: Map<string, string[]>, label: (fact: string) => string): string {
-  const why = (t: RuleTrace) =>
-    [...new Set(t.conditions.filter((c) => c.missing).flatMap((c) => sources.get(c.fact) ?? []))]
-      .filter((f) => withheld.has(f))
-      .map((f) => `${label(f)} was '${withheld.get(f)}'`)
-      .join(", ");
-  return line("Could not be decided for lack of data: ", undecided.map((t) => `${t.label} (${why(t)})`).join("; "));
+export function undecidedLine(undecided: readonly Undecided[], withheld: ReadonlyMap<string, string>, sources: Map<string, string[]>, label: (fact: string) => string): string {
+  const rules: string[] = [];
+  for (const t of undecided) {
+    // The withheld fields behind the facts it lacked, each once.
+    const fields: string[] = [];
+    for (const fact of t.missing) for (const f of sources.get(fact) ?? []) if (withheld.has(f) && !fields.includes(f)) fields.push(f);
+    rules.push(`${t.label} (${fields.map((f) => `${label(f)} was '${withheld.get(f)}'`).join(", ")})`);
+  }
+  return line("Could not be decided for lack of data: ", rules.join("; "));
 }
 
 /**
