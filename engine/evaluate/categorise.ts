@@ -168,15 +168,16 @@ interface RunContext {
   cells: Map<number, RowResult["triggerCells"][number]>[];
   /** Escalations without additions, by stage and the date they are due from (rows share them). */
   escalations: Map<Stage, Map<string | undefined, Escalation>>;
-  /** History date fields that order derived facts: entries dated after the run date are left out, and said. */
-  datedHistories: { history: string; field: string; label: string; fieldLabel: string }[];
+  /** Schools with history entries dated after the run date (left out of derived facts) -> what is said of them. */
+  future: Map<SchoolKey, string[]>;
 }
 
 function runContext(compiled: CompiledRuleset, sheet: SheetData, index: Map<string, number>, histories: HistoryIndex, asOf: string): RunContext {
   const r = compiled.ruleset;
   const triggers = byId(r.triggers);
   const hits = new Map([...triggers.values()].map((t) => [t.id, { id: t.id, label: t.label, severity: t.severity }]));
-  const dated = new Map<string, RunContext["datedHistories"][number]>();
+  // History date fields that order derived facts: entries dated after the run date are left out, and said.
+  const dated = new Map<string, DatedHistory>();
   for (const d of r.derived ?? []) {
     if (d.kind !== "consecutiveLatest" && d.kind !== "latest") continue;
     const h = r.history?.find((x) => x.id === d.history);
@@ -197,7 +198,7 @@ function runContext(compiled: CompiledRuleset, sheet: SheetData, index: Map<stri
       return school.last;
     },
   };
-  const run: RunContext = { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, hitLists: new Map(), columns: new Map(), lines: lineCache(compiled), cells: r.triggers.map(() => new Map()), escalations: new Map(), datedHistories: [...dated.values()], school, rowCells, onTrigger: (i, words) => rowCells.push(triggerCell(run, i, words)) };
+  const run: RunContext = { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, hitLists: new Map(), columns: new Map(), lines: lineCache(compiled), cells: r.triggers.map(() => new Map()), escalations: new Map(), future: futureEntries(histories, [...dated.values()], asOf), school, rowCells, onTrigger: (i, words) => rowCells.push(triggerCell(run, i, words)) };
   return run;
 }
 
@@ -230,7 +231,8 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: Schoo
 
   const { band, moderated } = outcome;
   if (outcome.overrideProblem) warnings.push(outcome.overrideProblem);
-  for (const w of futureEntries(run, key)) warnings.push(w);
+  const later = run.future.size ? run.future.get(key) : undefined;
+  if (later) for (const w of later) warnings.push(w);
 
   // Fired-trigger lists are one per distinct set (compile-ruleset.ts): so are their hits.
   let triggers = run.hitLists.get(outcome.triggers);
@@ -302,17 +304,26 @@ function anyAfterRunDate(entries: HistoryEntry[], field: string, asOf: string): 
   return false;
 }
 
-/** Warnings for history entries dated after the run date, which the derived facts leave out. */
-function futureEntries(run: RunContext, key: SchoolKey): readonly string[] {
-  let out: string[] | undefined;
-  for (const { history, field, label, fieldLabel } of run.datedHistories) {
-    const entries = run.histories.byKey.get(history)?.get(key);
-    if (!entries || !anyAfterRunDate(entries, field, run.asOf)) continue;
-    const later = entries.filter((e) => isAfterRunDate(e[field], run.asOf));
-    const dates = later.map((e) => ukDate(e[field] as string)).join(", ");
-    (out ??= []).push(`${label}: ${later.length === 1 ? "an entry" : `${later.length} entries`} dated after the run date (${fieldLabel} ${dates}) ${later.length === 1 ? "is" : "are"} not counted yet`);
+interface DatedHistory {
+  history: string;
+  field: string;
+  label: string;
+  fieldLabel: string;
+}
+
+/** Warnings, by school, for history entries dated after the run date, which the derived facts leave out. */
+function futureEntries(histories: HistoryIndex, dated: DatedHistory[], asOf: string): Map<SchoolKey, string[]> {
+  const out = new Map<SchoolKey, string[]>();
+  for (const { history, field, label, fieldLabel } of dated) {
+    for (const [key, entries] of histories.byKey.get(history) ?? []) {
+      if (!anyAfterRunDate(entries, field, asOf)) continue;
+      const later = entries.filter((e) => isAfterRunDate(e[field], asOf));
+      const dates = later.map((e) => ukDate(e[field] as string)).join(", ");
+      const said = `${label}: ${later.length === 1 ? "an entry" : `${later.length} entries`} dated after the run date (${fieldLabel} ${dates}) ${later.length === 1 ? "is" : "are"} not counted yet`;
+      (out.get(key) ?? out.set(key, []).get(key)!).push(said);
+    }
   }
-  return out ?? NONE;
+  return out;
 }
 
 function escalationFor(run: RunContext, stageId: string | null, facts: Record<string, FactValue>, additions: StageAdditionHit[]): Escalation | null {
