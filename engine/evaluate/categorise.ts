@@ -155,8 +155,6 @@ interface RunContext {
   hits: Map<string, TriggerHit>;
   /** Supporting facts (joined) -> the sheet columns behind them. */
   columns: Map<string, number[]>;
-  /** A fired-trigger list (one rows share) -> its hits. */
-  hitLists: Map<readonly string[], TriggerHit[]>;
   /** Reason lines rows share. */
   lines: LineCache;
   /** The school being evaluated, and its entries in a history (derived facts from one history come one after another: the last asked for is kept). */
@@ -198,7 +196,7 @@ function runContext(compiled: CompiledRuleset, sheet: SheetData, index: Map<stri
       return school.last;
     },
   };
-  const run: RunContext = { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, hitLists: new Map(), columns: new Map(), lines: lineCache(compiled), cells: r.triggers.map(() => new Map()), escalations: new Map(), future: futureEntries(histories, [...dated.values()], asOf), school, rowCells, onTrigger: (i, words) => rowCells.push(triggerCell(run, i, words)) };
+  const run: RunContext = { compiled, sheet, index, histories, asOf, bands: byId(r.bands), triggers, stages: byId(r.escalation ?? []), hits, columns: new Map(), lines: lineCache(compiled), cells: r.triggers.map(() => new Map()), escalations: new Map(), future: futureEntries(histories, [...dated.values()], asOf), school, rowCells, onTrigger: (i, words) => rowCells.push(triggerCell(run, i, words)) };
   return run;
 }
 
@@ -234,13 +232,8 @@ function resultFor(run: RunContext, facts: Record<string, FactValue>, key: Schoo
   const later = run.future.size ? run.future.get(key) : undefined;
   if (later) for (const w of later) warnings.push(w);
 
-  // Fired-trigger lists are one per distinct set (compile-ruleset.ts): so are their hits.
-  let triggers = run.hitLists.get(outcome.triggers);
-  if (!triggers) {
-    triggers = outcome.triggers.map((id) => run.hits.get(id)!);
-    if (run.hitLists.size >= 10_000) run.hitLists.clear();
-    if (Object.isFrozen(outcome.triggers)) run.hitLists.set(outcome.triggers, triggers);
-  }
+  // Fired-trigger sets are one per distinct set (compile-ruleset.ts): so are their hits.
+  const triggers = (outcome.fired.hits ??= outcome.triggers.map((id) => run.hits.get(id)!));
   const escalation = escalationFor(run, outcome.stage, facts, outcome.additions);
   const finalBand = run.bands.get(band)!;
   const outputs = !r.outputs?.length

@@ -1,7 +1,7 @@
 // One school's evaluation: constants for its year, derived facts, then triggers (early warnings),
 // bands (first that holds, highest concern first) and escalation stages (first that holds).
 import type { Condition, Ruleset, Leaf } from "../ruleset/schema";
-import type { ConditionTrace, FactValue, RuleTrace, StageAdditionHit } from "../results";
+import type { ConditionTrace, FactValue, RuleTrace, StageAdditionHit, TriggerHit } from "../results";
 import { compileCondition, type Compiled, type Facts } from "./compile-condition";
 import { compileDerived, type RowContext } from "./derived-facts";
 import { generateGroups, type Decide, type Trace } from "./generate-deciders";
@@ -89,9 +89,21 @@ function traceNode(root: TraceRoot, values: unknown[], count: number): TraceNode
   return node;
 }
 
+/** A distinct set of fired triggers, shared by the rows that fire it (read-only, but for `hits`). */
+export interface FiredSet {
+  /** Their ids (frozen). */
+  list: string[];
+  /** Their positions among the triggers (frozen). */
+  at: number[];
+  /** Their hits as results give them: made by the run the first time a row fires the set. */
+  hits?: TriggerHit[];
+}
+
 export interface Outcome {
   facts: Record<string, FactValue>;
   triggers: string[];
+  /** The same fired triggers, with their positions and hits. */
+  fired: FiredSet;
   /** The band the school ends with: the officer's when moderated, else the rules'. */
   band: string;
   ruleBand: string;
@@ -229,26 +241,20 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
   const wasWithheld = (fact: string, withheld: ReadonlyMap<string, string> | undefined) => (derived.sources.get(fact) ?? []).some((f) => withheld?.has(f));
 
   // One frozen list per distinct set of fired triggers: rows share it, and with it the traces of
-  // the conditions that look at it ("Triggers includes ...").
-  const firedLists = new Map<string | number, string[]>();
+  // the conditions that look at it ("Triggers includes ..."), its positions and its hits.
+  const firedSets = new Map<string | number, FiredSet>();
   const firedIds = (flags: Uint8Array) => triggers.filter((_, i) => flags[i]).map((t) => t.id);
-  const firedList = (flags: Uint8Array, bits: number): string[] => {
+  const firedSet = (flags: Uint8Array, bits: number): FiredSet => {
     // Keyed by the fired triggers' positions as bits (the ids joined, for rulesets with 31 or more).
     const key = triggers.length <= 30 ? bits : firedIds(flags).join("\n");
-    let list = firedLists.get(key);
-    if (!list) {
-      list = Object.freeze(firedIds(flags)) as string[];
-      if (firedLists.size >= 10_000) {
-        firedLists.clear();
-        firedAt.clear();
-      }
-      firedLists.set(key, list);
-      firedAt.set(list, Object.freeze(triggers.flatMap((_, i) => (flags[i] ? [i] : []))) as number[]);
+    let set = firedSets.get(key);
+    if (!set) {
+      set = { list: Object.freeze(firedIds(flags)) as string[], at: Object.freeze(triggers.flatMap((_, i) => (flags[i] ? [i] : []))) as number[] };
+      if (firedSets.size >= 10_000) firedSets.clear();
+      firedSets.set(key, set);
     }
-    return list;
+    return set;
   };
-  /** A fired-trigger list -> the fired triggers' positions (read-only, shared like the list). */
-  const firedAt = new Map<readonly string[], number[]>();
 
   // Traces are collected here, then copied out at their exact length: traces may be kept for
   // every row, and arrays grown by push carry spare room.
@@ -372,7 +378,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       let undecided = NONE_UNDECIDED;
       if (withheld?.size) undecided = [];
       decide(groups[0], all, withheld, false, null, undecided);
-      const fired = firedList(groups[0].held, groups[0].bits);
+      const firedNow = firedSet(groups[0].held, groups[0].bits);
+      const fired = firedNow.list;
       all.triggers = fired;
       all.triggerCount = fired.length;
       // Bands and stages: the first (highest) that holds wins.
@@ -399,8 +406,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
         const t = traced(a.test, all);
         if (t.held) (added === NO_ADDITIONS ? (added = []) : added).push({ label: a.label, nextAction: a.nextAction, conditions: t.conditions });
       }
-      const held = { triggers: firedAt.get(fired)!, band: bandAt, stage: at };
-      const outcome: Outcome = { facts, triggers: fired, band, ruleBand, moderated, contradicts, stage, additions: added, held, undecided };
+      const held = { triggers: firedNow.at, band: bandAt, stage: at };
+      const outcome: Outcome = { facts, triggers: fired, fired: firedNow, band, ruleBand, moderated, contradicts, stage, additions: added, held, undecided };
       if (problem) outcome.overrideProblem = problem;
       if (notCategorised) outcome.notCategorised = notCategorised;
       return outcome;
