@@ -1,65 +1,65 @@
 // npm run bench: the engine beside the same Staffordshire ruleset written by hand and beside plain
 // json-rules-engine, on 25,000 generated schools, all three from the same raw rows; then the command
-// line's file round trip against a bare ExcelJS read and write. Each side is warmed up, then the
-// sides are timed in turn BENCH_RUNS times (default 5) and the medians compared; the results are
-// checked equal on every row. BENCH_ROWS=n changes the row count; BENCH_ENGINE_ONLY=1 stops before
+// line's file round trip against a bare ExcelJS read and write. The results are checked equal on
+// every row; then each side, in a process of its own (side-process.ts), is warmed up and the sides
+// are timed in turn BENCH_RUNS times (default 5), and the medians compared. BENCH_ROWS=n changes the row count; BENCH_ENGINE_ONLY=1 stops before
 // json-rules-engine and the file round trip; BENCH_FILE_RUNS sets the round trips (default 3);
 // BENCH_SCALE=1 also runs a whole Excel sheet (1,048,576 rows) through the engine (scale.ts).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFileSync, fork } from "node:child_process";
 import ExcelJS from "exceljs";
-import { categorise, parseRuleset, memorySource } from "../engine";
 import { openWorkbook, runOnFile } from "../hosts/file/run-and-clear";
 import { syntheticSchools } from "./synthetic-schools";
-import { categoriseByHand, type HandSheet } from "./staffordshire-by-hand";
-import { jsonRulesEngineSide } from "./json-rules-engine-side";
-import { STAFFORDSHIRE } from "./root";
+import { AS_OF, makeSides, SIDE_NAMES, type SideName } from "./sides";
+import type { Ruleset } from "../engine";
 import { differences, engineSays, jreSays, sameKeys } from "./compare-sides";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 25_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const ENGINE_ONLY = process.env.BENCH_ENGINE_ONLY === "1";
 const FILE_RUNS = Math.max(1, Number(process.env.BENCH_FILE_RUNS ?? 3));
-const AS_OF = "2026-11-20";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const ms = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
 const perSecond = (rows: number, t: number) => Math.round((rows / t) * 1000).toLocaleString("en-GB");
 
-/** Each timed run starts from a collected heap (npm run bench gives node --expose-gc), so no side pays for another's garbage. */
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+/** A side's timing process (side-process.ts): asked for one timed run at a time. */
+interface SideProcess {
+  run(): Promise<number>;
+  stop(): void;
+}
 
-async function timed(work: () => Promise<unknown> | unknown): Promise<[unknown, number]> {
-  collect();
-  const start = performance.now();
-  await work();
-  return [undefined, performance.now() - start];
+/** Starts a side in a process of its own; resolves once it has warmed up. */
+function startSide(name: SideName): Promise<SideProcess> {
+  const compiled = !path.basename(__filename).endsWith(".ts");
+  const script = path.join(__dirname, compiled ? "side-process.js" : "side-process.ts");
+  const child = fork(script, [name, String(ROWS)], { execArgv: compiled ? ["--expose-gc"] : ["--expose-gc", "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const next = () =>
+    new Promise<{ ms?: number; ready?: boolean }>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the ${name} side's process ended (exit code ${code})`));
+      child.once("exit", onExit);
+      child.once("message", (m: { ms?: number; ready?: boolean }) => {
+        child.off("exit", onExit);
+        resolve(m);
+      });
+    });
+  return next().then(() => ({
+    run: async () => {
+      const answer = next();
+      child.send({ run: true });
+      return (await answer).ms!;
+    },
+    stop: () => child.disconnect(),
+  }));
 }
 
 async function main() {
-  const ruleset = parseRuleset(fs.readFileSync(STAFFORDSHIRE, "utf8"));
-  const data = syntheticSchools(ROWS);
-  const source = memorySource(data);
-  // The hand-written side and json-rules-engine read the same rows as the engine, as memorySource holds them.
-  const sheets: Record<string, HandSheet> = Object.fromEntries(source.sheetNames().map((n) => [n, source.readSheet(n)!]));
-  const engineSide = jsonRulesEngineSide(ruleset);
-  const sides = {
-    engine: () => categorise(source, ruleset, { asOf: AS_OF }),
-    // The same, with every school's rule traces read: what the pane's worker does before posting a run.
-    explained: async () => {
-      const result = await categorise(source, ruleset, { asOf: AS_OF });
-      let n = 0;
-      for (const r of result.rows) n += r.traces.length;
-      return n;
-    },
-    hand: () => categoriseByHand(sheets, AS_OF),
-    jre: () => engineSide(sheets, AS_OF),
-  };
-  const names = ENGINE_ONLY ? (["engine", "explained", "hand"] as const) : (["engine", "explained", "hand", "jre"] as const);
-
-  // Warm-up: one run of each side, whose results are checked against the engine's on every row.
+  // In this process, one run of each side, whose results are checked against the engine's on every row.
+  const sides = makeSides(ROWS);
+  const { ruleset, data } = sides;
+  const names = ENGINE_ONLY ? SIDE_NAMES.filter((n) => n !== "jre") : SIDE_NAMES;
   const { rows, handSame, jreSame } = await (async () => {
     const result = await sides.engine();
     const rows = result.rows.length;
@@ -68,13 +68,19 @@ async function main() {
     return { rows, handSame, jreSame };
   })();
 
-  // Then the timed runs, the sides in turn, each from a collected heap, results let go. The order
-  // turns round by one side each round, so every side follows each of the others as often (a side
-  // run just after json-rules-engine's 7 seconds of garbage starts from a heap sized for it).
+  // Then the timed runs: each side in a process of its own, warmed up there, timed from a
+  // collected heap one run at a time, the sides in turn, so a minute of load on the shared machine
+  // falls on every side alike. The order turns round by one side each round.
+  const processes = new Map<SideName, SideProcess>();
+  for (const [n, p] of await Promise.all(names.map(async (n) => [n, await startSide(n)] as const))) processes.set(n, p);
   const times: Record<string, number[]> = { engine: [], explained: [], hand: [], jre: [] };
-  for (let i = 0; i < RUNS; i++) for (let k = 0; k < names.length; k++) {
-    const n = names[(i + k) % names.length];
-    times[n].push((await timed(sides[n]))[1]);
+  try {
+    for (let i = 0; i < RUNS; i++) for (let k = 0; k < names.length; k++) {
+      const n = names[(i + k) % names.length];
+      times[n].push(await processes.get(n)!.run());
+    }
+  } finally {
+    for (const p of processes.values()) p.stop();
   }
   const [engineMs, handMs, jreMs] = [median(times.engine), median(times.hand), median(times.jre)];
   console.log(`Rows: ${rows.toLocaleString("en-GB")} (ruleset ${ruleset.id} ${ruleset.version}: ${ruleset.triggers.length} triggers, ${ruleset.bands.length} bands, ${ruleset.escalation?.length ?? 0} stages); medians of ${RUNS} runs after a warm-up`);
@@ -100,7 +106,7 @@ async function main() {
  * The file path an analyst takes: read, categorise, write the copy (the command line's round trip),
  * beside a bare ExcelJS read and write of the same file, timed in turn, medians.
  */
-async function fileRoundTrip(data: ReturnType<typeof syntheticSchools>, ruleset: ReturnType<typeof parseRuleset>) {
+async function fileRoundTrip(data: ReturnType<typeof syntheticSchools>, ruleset: Ruleset) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
   try {
     const input = path.join(dir, "schools.xlsx");
