@@ -21,7 +21,7 @@ import { factLabels } from "../engine/facts";
 import { addDays } from "../engine/util/dates";
 import { finalBand, schoolFactsByHand, type HandSheet, type SchoolFacts } from "./staffordshire-by-hand";
 import { columnsBehind, factSources } from "./json-rules-engine-columns";
-import { watchEngine, type WatchFlag } from "./json-rules-engine-watch";
+import { watchEngine, type Evaluated, type WatchFlag } from "./json-rules-engine-watch";
 
 export interface EngineSideResult {
   row: number;
@@ -36,19 +36,6 @@ export interface EngineSideResult {
   cells: { trigger: string; columns: number[] }[];
   /** Near misses of triggers with margins; empty when none. */
   watch: WatchFlag[];
-}
-
-/** An evaluated condition as json-rules-engine leaves it in a rule result. */
-interface Evaluated {
-  fact?: string;
-  operator?: string;
-  value?: unknown;
-  factResult?: unknown;
-  valueResult?: unknown;
-  result?: boolean;
-  all?: Evaluated[];
-  any?: Evaluated[];
-  not?: Evaluated;
 }
 
 const VALUELESS = new Set(["isMissing", "isPresent"]);

@@ -34,10 +34,11 @@ interface Near {
   of: string;
 }
 
-/** An evaluated leaf as json-rules-engine leaves it in a rule result. */
-interface Evaluated {
+/** An evaluated condition as json-rules-engine leaves it in a rule result. */
+export interface Evaluated {
   fact?: string;
   operator?: string;
+  value?: unknown;
   factResult?: unknown;
   valueResult?: unknown;
   result?: boolean;

@@ -562,21 +562,16 @@ export function decideByHand(s: SchoolFacts, asOf: string): HandResult {
   if (!fired.includes("belowFloorKs2") && holds(and(and(nearBelow(rwm, floorRwm, 5), or(nearBelow(reading, floorReading, 1), nearBelow(writing, floorWriting, 1), nearBelow(maths, floorMaths, 1))), not(special)))) {
     const said: string[] = [];
     const columns: number[] = [];
-    if (nearFloor(rwm, floorRwm, 5)) {
-      said.push(nearText("KS2 RWM expected %", rwm as number, floorRwm as number, "%", "the floor"));
-      columns.push(col.rwm);
-    }
-    if (nearFloor(reading, floorReading, 1)) {
-      said.push(nearText("KS2 reading progress", reading as number, floorReading as number, "", "the floor"));
-      columns.push(col.reading);
-    }
-    if (nearFloor(writing, floorWriting, 1)) {
-      said.push(nearText("KS2 writing progress", writing as number, floorWriting as number, "", "the floor"));
-      columns.push(col.writing);
-    }
-    if (nearFloor(maths, floorMaths, 1)) {
-      said.push(nearText("KS2 maths progress", maths as number, floorMaths as number, "", "the floor"));
-      columns.push(col.maths);
+    const near: [string, Value, Value, number, "" | "%", number][] = [
+      ["KS2 RWM expected %", rwm, floorRwm, 5, "%", col.rwm],
+      ["KS2 reading progress", reading, floorReading, 1, "", col.reading],
+      ["KS2 writing progress", writing, floorWriting, 1, "", col.writing],
+      ["KS2 maths progress", maths, floorMaths, 1, "", col.maths],
+    ];
+    for (const [label, a, b, within, unit, column] of near) {
+      if (!nearFloor(a, b, within)) continue;
+      said.push(nearText(label, a as number, b as number, unit, "the floor"));
+      columns.push(column);
     }
     watch.push({ id: "belowFloorKs2", reason: said.join("; "), columns: sorted(columns) });
   }
