@@ -292,11 +292,6 @@ function contradiction(band: string, c: { label: string; band: string; condition
   return `Officer category ${band} goes against the framework: ${c.label} (${because}), so ${c.band}${mandated ? ` ${mandated.label}` : ""} is expected; the officer's category is kept`;
 }
 
-function anyAfterRunDate(entries: HistoryEntry[], field: string, asOf: string): boolean {
-  for (const e of entries) if (isAfterRunDate(e[field], asOf)) return true;
-  return false;
-}
-
 interface DatedHistory {
   history: string;
   field: string;
@@ -309,8 +304,8 @@ function futureEntries(histories: HistoryIndex, dated: DatedHistory[], asOf: str
   const out = new Map<SchoolKey, string[]>();
   for (const { history, field, label, fieldLabel } of dated) {
     for (const [key, entries] of histories.byKey.get(history) ?? []) {
-      if (!anyAfterRunDate(entries, field, asOf)) continue;
       const later = entries.filter((e) => isAfterRunDate(e[field], asOf));
+      if (!later.length) continue;
       const dates = later.map((e) => ukDate(e[field] as string)).join(", ");
       const said = `${label}: ${later.length === 1 ? "an entry" : `${later.length} entries`} dated after the run date (${fieldLabel} ${dates}) ${later.length === 1 ? "is" : "are"} not counted yet`;
       (out.get(key) ?? out.set(key, []).get(key)!).push(said);
